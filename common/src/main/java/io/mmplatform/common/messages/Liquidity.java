@@ -1,0 +1,5 @@
+package io.mmplatform.common.messages;
+
+public enum Liquidity {
+    MAKER, TAKER
+}

@@ -1,0 +1,14 @@
+package io.mmplatform.common.messages;
+
+public enum Side {
+    BUY, SELL;
+
+    public Side opposite() {
+        return this == BUY ? SELL : BUY;
+    }
+
+    /** +1 for a buy, -1 for a sell: the sign a fill of this side gives to a position change. */
+    public int sign() {
+        return this == BUY ? 1 : -1;
+    }
+}

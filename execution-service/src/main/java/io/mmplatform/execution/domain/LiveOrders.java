@@ -1,0 +1,131 @@
+package io.mmplatform.execution.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The live-order book of one wallet, keyed by client order id (and by venue order id once known).
+ * Not thread-safe by design: one wallet, one writer.
+ */
+public final class LiveOrders {
+    private final Map<String, LiveOrder> byCloid = new LinkedHashMap<>();
+    private final Map<Long, LiveOrder> byOid = new HashMap<>();
+
+    /** Records an order that is about to be sent. */
+    public LiveOrder addPending(LiveOrder order) {
+        if (byCloid.containsKey(order.cloid())) {
+            throw new IllegalStateException("client order id already live: " + order.cloid());
+        }
+        byCloid.put(order.cloid(), order);
+        return order;
+    }
+
+    public boolean contains(String cloid) {
+        return byCloid.containsKey(cloid);
+    }
+
+    public Optional<LiveOrder> byCloid(String cloid) {
+        return Optional.ofNullable(cloid == null ? null : byCloid.get(cloid));
+    }
+
+    public Optional<LiveOrder> byOid(long oid) {
+        return Optional.ofNullable(byOid.get(oid));
+    }
+
+    /** The venue acknowledged the order: it rests with this venue order id. */
+    public Optional<LiveOrder> acknowledge(String cloid, long oid) {
+        LiveOrder o = byCloid.get(cloid);
+        if (o == null) {
+            return Optional.empty();
+        }
+        o.oid(oid);
+        byOid.put(oid, o);
+        if (o.state() == OrderState.PENDING_NEW) {
+            o.state(OrderState.RESTING);
+        }
+        return Optional.of(o);
+    }
+
+    /** Attaches the venue id without changing the state (e.g. an order filled on arrival). */
+    public void attachOid(String cloid, long oid) {
+        LiveOrder o = byCloid.get(cloid);
+        if (o != null) {
+            o.oid(oid);
+            byOid.put(oid, o);
+        }
+    }
+
+    public Optional<LiveOrder> markPendingCancel(String cloid) {
+        LiveOrder o = byCloid.get(cloid);
+        if (o != null) {
+            o.state(OrderState.PENDING_CANCEL);
+        }
+        return Optional.ofNullable(o);
+    }
+
+    /** Forgets an order (cancelled, rejected, or completely filled). */
+    public Optional<LiveOrder> remove(String cloid) {
+        LiveOrder o = byCloid.remove(cloid);
+        if (o != null && o.oid() != null) {
+            byOid.remove(o.oid());
+        }
+        return Optional.ofNullable(o);
+    }
+
+    /**
+     * Applies a fill of the given size: the remaining size shrinks; a completely filled order is removed.
+     *
+     * @return the order after the fill, or empty if unknown
+     */
+    public Optional<LiveOrder> applyFill(LiveOrder order, BigDecimal filled) {
+        if (byCloid.get(order.cloid()) != order) {
+            return Optional.empty();
+        }
+        BigDecimal left = order.remaining().subtract(filled);
+        order.remaining(left.signum() < 0 ? BigDecimal.ZERO : left);
+        if (order.remaining().signum() == 0) {
+            remove(order.cloid());
+        }
+        return Optional.of(order);
+    }
+
+    /** Sets the remaining size from the venue's view (openOrders sz). */
+    public void updateRemaining(LiveOrder order, BigDecimal remaining) {
+        if (byCloid.get(order.cloid()) == order && remaining.signum() > 0) {
+            order.remaining(remaining);
+        }
+    }
+
+    public List<LiveOrder> of(String market) {
+        return select(o -> o.market().equals(market));
+    }
+
+    public List<LiveOrder> select(Predicate<LiveOrder> filter) {
+        List<LiveOrder> out = new ArrayList<>();
+        for (LiveOrder o : byCloid.values()) {
+            if (filter.test(o)) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    public Collection<LiveOrder> all() {
+        return List.copyOf(byCloid.values());
+    }
+
+    public int size() {
+        return byCloid.size();
+    }
+
+    public boolean isEmpty() {
+        return byCloid.isEmpty();
+    }
+}

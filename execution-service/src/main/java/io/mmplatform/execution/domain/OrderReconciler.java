@@ -1,0 +1,105 @@
+package io.mmplatform.execution.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides, for one (wallet, market), how to get from the live orders to the desired ones: a live order that is
+ * within tolerance of a desired order is kept (same level first, then the nearest price on the same side); every
+ * other live order is cancelled and every unmatched desired order is created. A "replace" is a cancel plus a create.
+ * Orders already being cancelled are neither kept nor cancelled again.
+ */
+public final class OrderReconciler {
+    private final Tolerance tolerance;
+
+    public OrderReconciler(Tolerance tolerance) {
+        this.tolerance = tolerance;
+    }
+
+    /**
+     * @param desired the desired orders, already on the venue's tick and lot
+     * @param live    the wallet's live orders of this market (any state)
+     */
+    public ReconcilePlan reconcile(String walletId, String market, long intentSeq,
+                                   List<TargetOrder> desired, Collection<LiveOrder> live) {
+        List<LiveOrder> candidates = new ArrayList<>();
+        Set<String> liveIds = new HashSet<>();
+        for (LiveOrder o : live) {
+            liveIds.add(o.cloid());
+            if (o.state() != OrderState.PENDING_CANCEL) {
+                candidates.add(o);
+            }
+        }
+        Map<LiveOrder, TargetOrder> matched = new IdentityHashMap<>();
+        Set<Integer> satisfied = new HashSet<>();
+
+        // pass 1: the same ladder level, within tolerance
+        for (int i = 0; i < desired.size(); i++) {
+            TargetOrder t = desired.get(i);
+            for (LiveOrder o : candidates) {
+                if (!matched.containsKey(o) && t.levelId().equals(o.levelId()) && within(o, t)) {
+                    matched.put(o, t);
+                    satisfied.add(i);
+                    break;
+                }
+            }
+        }
+        // pass 2: any unmatched live order of the same side within tolerance, the nearest price first
+        for (int i = 0; i < desired.size(); i++) {
+            if (satisfied.contains(i)) {
+                continue;
+            }
+            TargetOrder t = desired.get(i);
+            LiveOrder best = null;
+            BigDecimal bestDistance = null;
+            for (LiveOrder o : candidates) {
+                if (matched.containsKey(o) || !within(o, t)) {
+                    continue;
+                }
+                BigDecimal distance = o.price().subtract(t.price()).abs();
+                if (best == null || distance.compareTo(bestDistance) < 0) {
+                    best = o;
+                    bestDistance = distance;
+                }
+            }
+            if (best != null) {
+                matched.put(best, t);
+                satisfied.add(i);
+            }
+        }
+
+        List<LiveOrder> kept = new ArrayList<>();
+        List<LiveOrder> cancels = new ArrayList<>();
+        for (LiveOrder o : candidates) {
+            (matched.containsKey(o) ? kept : cancels).add(o);
+        }
+        List<NewOrder> creates = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
+        for (int i = 0; i < desired.size(); i++) {
+            if (satisfied.contains(i)) {
+                continue;
+            }
+            TargetOrder t = desired.get(i);
+            String cloid = ClientOrderIds.cloid(walletId, market, intentSeq, t.levelId());
+            // a duplicate level in one intent, or an intent seen twice, must not reuse a client order id
+            if (liveIds.contains(cloid) || !planned.add(cloid)) {
+                continue;
+            }
+            creates.add(NewOrder.of(cloid, t));
+        }
+        return new ReconcilePlan(cancels, creates, kept);
+    }
+
+    private boolean within(LiveOrder o, TargetOrder t) {
+        return o.side() == t.side()
+                && tolerance.priceWithin(o.price(), t.price())
+                && tolerance.sizeWithin(o.remaining(), t.size());
+    }
+
+}
