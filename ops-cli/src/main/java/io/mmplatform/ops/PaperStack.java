@@ -1,0 +1,278 @@
+package io.mmplatform.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mmplatform.common.codec.Json;
+import io.mmplatform.localkafka.LocalKafkaBroker;
+import io.mmplatform.localkafka.TopicDefinitions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts and stops the paper stack on this machine: a real Kafka broker (unless one is given), the venue simulator
+ * and the five services, each its own JVM, all in paper mode. State lives in the run directory: stack.json (what
+ * runs where), wallets.json (keys, owner-only), kafka/ (broker data) and logs/.
+ */
+public final class PaperStack {
+    public static final int DEFAULT_PORT_BASE = 8900;
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final String DEFAULT_DATABASE = "mm_portfolio";
+
+    /** How to start the stack. */
+    public record Options(Path root, Path runDir, int portBase, String externalKafka, int kafkaPort, String database,
+                          int walletCount, long seed, Map<String, String> extraProperties) {
+        public static Options defaults(Path root) {
+            String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+            return new Options(root, root.resolve("run"), DEFAULT_PORT_BASE,
+                    external == null || external.isBlank() ? null : external,
+                    DEFAULT_KAFKA_PORT, DEFAULT_DATABASE, 2, 42L, Map.of());
+        }
+
+        public Options withRunDir(Path dir) {
+            return new Options(root, dir, portBase, externalKafka, kafkaPort, database, walletCount, seed, extraProperties);
+        }
+
+        public Options withPorts(int base, int kafka) {
+            return new Options(root, runDir, base, externalKafka, kafka, database, walletCount, seed, extraProperties);
+        }
+
+        public Options withDatabase(String name) {
+            return new Options(root, runDir, portBase, externalKafka, kafkaPort, name, walletCount, seed, extraProperties);
+        }
+
+        public Options withExtraProperties(Map<String, String> properties) {
+            return new Options(root, runDir, portBase, externalKafka, kafkaPort, database, walletCount, seed, properties);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final PrintStream out;
+
+    public PaperStack(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Starts whatever is not running and returns once every component reports ready. */
+    public StackState up(Options options) {
+        Path runDir = options.runDir().toAbsolutePath();
+        StackState previous = StackState.read(runDir).orElse(null);
+        if (previous != null && previous.anyAlive()) {
+            throw new IllegalStateException("the paper stack already runs from " + runDir + " (./mm status; ./mm down first)");
+        }
+        ensureBuilt(options.root());
+        try {
+            Files.createDirectories(runDir.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path walletsFile = runDir.resolve("wallets.json");
+        List<PaperWallets.Wallet> wallets = PaperWallets.ensure(walletsFile, options.walletCount());
+        Database.ensure(options.database(), out);
+
+        String bootstrap;
+        Long brokerPid = null;
+        if (options.externalKafka() != null) {
+            bootstrap = options.externalKafka();
+            out.println("kafka        using " + bootstrap + " (KAFKA_BOOTSTRAP_SERVERS)");
+            LocalKafkaBroker.awaitReady(bootstrap, Duration.ofSeconds(30), null, null);
+        } else {
+            LocalKafkaBroker broker = LocalKafkaBroker.start(runDir.resolve("kafka"), options.kafkaPort(), Duration.ofSeconds(90));
+            bootstrap = broker.bootstrapServers();
+            brokerPid = broker.pid();
+            out.println("kafka        started " + bootstrap + " (pid " + brokerPid + ", KRaft, data in " + runDir.resolve("kafka") + ")");
+        }
+        List<String> created = TopicDefinitions.packaged().createMissing(bootstrap);
+        if (!created.isEmpty()) {
+            out.println("topics       created " + created.size() + " from deploy/kafka/topics.json");
+        }
+
+        StackState state = new StackState(runDir, bootstrap, brokerPid, options.portBase(), walletsFile, wallets, new ArrayList<>());
+        state.write();
+        String simulatorUrl = "http://127.0.0.1:" + StackComponent.VENUE_SIMULATOR.port(options.portBase());
+        startComponent(options, state, StackComponent.VENUE_SIMULATOR, bootstrap, simulatorUrl);
+        awaitHealthy(state, List.of(StackComponent.VENUE_SIMULATOR), Duration.ofSeconds(120));
+        List<StackComponent> services = List.of(StackComponent.PORTFOLIO, StackComponent.RISK,
+                StackComponent.PRICE_FEED, StackComponent.EXECUTION, StackComponent.QUOTING);
+        for (StackComponent component : services) {
+            startComponent(options, state, component, bootstrap, simulatorUrl);
+        }
+        awaitHealthy(state, services, Duration.ofSeconds(180));
+        out.println("paper stack up: " + wallets.size() + " wallets, portfolio at " + state.url(StackComponent.PORTFOLIO)
+                + "/api/positions");
+        return state;
+    }
+
+    private void startComponent(Options options, StackState state, StackComponent component, String bootstrap,
+                                String simulatorUrl) {
+        int port = component.port(options.portBase());
+        Path jar = options.root().resolve(component.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", String.valueOf(port));
+        properties.put("quarkus.http.host", "127.0.0.1");
+        properties.put("kafka.bootstrap.servers", bootstrap);
+        properties.put("mm.mode", "paper");
+        properties.putAll(ServiceSettings.forComponent(component, simulatorUrl, state, options));
+        options.extraProperties().forEach((key, value) -> {
+            if (key.startsWith(component.module() + ":")) {
+                properties.put(key.substring(component.module().length() + 1), value);
+            }
+        });
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        Path log = state.runDir().resolve("logs").resolve(component.module() + ".log");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(state.runDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            state.components().add(new StackState.Running(component, process.pid(), "http://127.0.0.1:" + port, log));
+            state.write();
+            out.printf("%-20s starting on port %d (pid %d, log %s)%n", component.module(), port, process.pid(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + component.module(), e);
+        }
+    }
+
+    private void awaitHealthy(StackState state, List<StackComponent> components, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<StackComponent> waiting = new ArrayList<>(components);
+        while (!waiting.isEmpty()) {
+            for (var it = waiting.iterator(); it.hasNext(); ) {
+                StackComponent component = it.next();
+                StackState.Running running = state.running(component).orElseThrow();
+                if (!running.alive()) {
+                    throw new IllegalStateException(component.module() + " exited during start-up; see " + running.log()
+                            + "\n" + tail(running.log(), 25));
+                }
+                if (health(running.url()).equals("UP")) {
+                    out.printf("%-20s ready at %s%n", component.module(), running.url());
+                    it.remove();
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready within " + timeout + ": " + waiting
+                        + waiting.stream().map(c -> "\n" + tail(state.running(c).orElseThrow().log(), 15)).toList());
+            }
+            sleep(500);
+        }
+    }
+
+    /** Stops every component of the stack in the run directory, the services first and the broker last. */
+    public void down(Path runDir) {
+        Optional<StackState> found = StackState.read(runDir.toAbsolutePath());
+        if (found.isEmpty()) {
+            out.println("nothing runs from " + runDir);
+            return;
+        }
+        StackState state = found.get();
+        List<StackComponent> order = List.of(StackComponent.QUOTING, StackComponent.EXECUTION, StackComponent.PRICE_FEED,
+                StackComponent.RISK, StackComponent.PORTFOLIO, StackComponent.VENUE_SIMULATOR);
+        for (StackComponent component : order) {
+            state.running(component).ifPresent(running -> {
+                if (running.stop(Duration.ofSeconds(30))) {
+                    out.printf("%-20s stopped%n", component.module());
+                }
+            });
+        }
+        if (state.brokerPid() != null) {
+            ProcessHandle.of(state.brokerPid()).ifPresent(broker -> {
+                StackState.stopProcess(broker, Duration.ofSeconds(30));
+                out.printf("%-20s stopped%n", "kafka");
+            });
+        }
+        state.markStopped();
+    }
+
+    /** "UP", "DOWN" or "UNREACHABLE", from the component's readiness endpoint. */
+    public static String health(String baseUrl) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = Json.MAPPER.readTree(response.body());
+            return body.path("status").asText("DOWN");
+        } catch (IOException e) {
+            return "UNREACHABLE";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "UNREACHABLE";
+        }
+    }
+
+    /** Builds the project if any component's packaged app is missing. */
+    static void ensureBuilt(Path root) {
+        List<String> missing = new ArrayList<>();
+        for (StackComponent component : StackComponent.values()) {
+            if (!Files.exists(root.resolve(component.module()).resolve("target/quarkus-app/quarkus-run.jar"))) {
+                missing.add(component.module());
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        System.out.println("building " + missing + " (./mvnw install -DskipTests) ...");
+        try {
+            Process build = new ProcessBuilder(root.resolve("mvnw").toString(), "-B", "-q", "install", "-DskipTests")
+                    .directory(root.toFile()).inheritIO().start();
+            if (build.waitFor() != 0) {
+                throw new IllegalStateException("the build failed; run ./mvnw install -DskipTests to see why");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building", e);
+        }
+    }
+
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static ObjectNode object() {
+        return Json.MAPPER.createObjectNode();
+    }
+
+    static ArrayNode array() {
+        return Json.MAPPER.createArrayNode();
+    }
+}
