@@ -16,6 +16,11 @@ public final class RecordCollector implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
+    /** Collects a topic of any broker (the paper stack's, in the end-to-end test). */
+    public static RecordCollector open(String bootstrap, String topic, boolean fromBeginning) {
+        return new RecordCollector(TestKafka.newConsumer(bootstrap, fromBeginning), topic, fromBeginning);
+    }
+
     RecordCollector(KafkaConsumer<String, String> consumer, String topic, boolean fromBeginning) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();

@@ -36,17 +36,17 @@ public final class TestKafka {
 
     /** Starts reading a topic from its current end; records sent after this call are collected. */
     public static RecordCollector collector(String topic) {
-        return new RecordCollector(newConsumer(false), topic, false);
+        return new RecordCollector(newConsumer(bootstrap(), false), topic, false);
     }
 
     /** Reads a topic from its beginning (compacted state topics such as risk.kill). */
     public static RecordCollector collectorFromBeginning(String topic) {
-        return new RecordCollector(newConsumer(true), topic, true);
+        return new RecordCollector(newConsumer(bootstrap(), true), topic, true);
     }
 
-    private static KafkaConsumer<String, String> newConsumer(boolean earliest) {
+    static KafkaConsumer<String, String> newConsumer(String bootstrapServers, boolean earliest) {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, earliest ? "earliest" : "latest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",

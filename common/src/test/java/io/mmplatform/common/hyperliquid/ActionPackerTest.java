@@ -90,6 +90,6 @@ class ActionPackerTest {
     void parsedJsonKeepsDocumentOrder() throws Exception {
         JsonNode parsed = Json.MAPPER.readTree("{\"type\":\"cancel\",\"cancels\":[{\"a\":3,\"o\":77738308}]}");
         assertEquals("82" + "a474797065" + "a663616e63656c" + "a763616e63656c73" + "91"
-                + "82" + "a161" + "03" + "a16f" + "ce04a23544", hex(parsed));
+                + "82" + "a161" + "03" + "a16f" + "ce04a23144", hex(parsed));
     }
 }
