@@ -84,14 +84,19 @@ public final class TopicDefinitions {
         return topics;
     }
 
-    /** Creates every topic that does not exist yet; existing ones are left as they are. Returns the names created. */
+    /** Creates the missing topics on a single-node broker (replication factor 1). */
     public List<String> createMissing(String bootstrapServers) {
+        return createMissing(bootstrapServers, (short) 1);
+    }
+
+    /** Creates every topic that does not exist yet; existing ones are left as they are. Returns the names created. */
+    public List<String> createMissing(String bootstrapServers, short replicationFactor) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (TopicSpec spec : topics) {
                 if (!existing.contains(spec.name())) {
-                    missing.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.config()));
+                    missing.add(new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.config()));
                 }
             }
             if (!missing.isEmpty()) {

@@ -6,10 +6,10 @@ import picocli.CommandLine.Command;
 import java.nio.file.Path;
 
 /** {@code ./mm}: the operator's command for the paper stack and the platform's topics. */
-@Command(name = "mm", mixinStandardHelpOptions = true, version = "mm 0.1.0",
+@Command(name = "mm", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "mm 0.1.0",
         description = "Operate the market-making platform: start the paper stack, watch topics, pull the kill switch.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, KillCommand.class,
-                KillCommand.Resume.class, TailCommand.class})
+                KillCommand.Resume.class, TailCommand.class, TopicsCommand.class})
 public final class MmCommand implements Runnable {
 
     /** The project root (the folder holding ./mm), set by the ./mm script. */

@@ -1,0 +1,83 @@
+package io.mmplatform.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mmplatform.common.codec.Json;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Reads the simulator through the Hyperliquid /info dialect and the portfolio through its API, as an operator would. */
+final class VenueProbe {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String venueUrl;
+    private final String portfolioUrl;
+
+    VenueProbe(String venueUrl, String portfolioUrl) {
+        this.venueUrl = venueUrl;
+        this.portfolioUrl = portfolioUrl;
+    }
+
+    JsonNode info(String body) {
+        return send(HttpRequest.newBuilder(URI.create(venueUrl + "/info"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    int openOrders(String address) {
+        return info("{\"type\":\"openOrders\",\"user\":\"" + address + "\"}").size();
+    }
+
+    int userFills(String address) {
+        return info("{\"type\":\"userFills\",\"user\":\"" + address + "\"}").size();
+    }
+
+    /** coin -> signed size, as the venue's clearinghouse holds it. */
+    Map<String, BigDecimal> venuePositions(String address) {
+        Map<String, BigDecimal> positions = new HashMap<>();
+        for (JsonNode asset : info("{\"type\":\"clearinghouseState\",\"user\":\"" + address + "\"}").path("assetPositions")) {
+            JsonNode position = asset.path("position");
+            BigDecimal size = new BigDecimal(position.path("szi").asText());
+            if (size.signum() != 0) {
+                positions.put(position.path("coin").asText(), size);
+            }
+        }
+        return positions;
+    }
+
+    /** market -> signed size, as portfolio-service's API shows it for an address. */
+    Map<String, BigDecimal> portfolioPositions(String address) {
+        Map<String, BigDecimal> positions = new HashMap<>();
+        for (JsonNode row : portfolio()) {
+            BigDecimal size = new BigDecimal(row.path("size").asText());
+            if (row.path("wallet").asText().equalsIgnoreCase(address) && size.signum() != 0) {
+                positions.put(row.path("market").asText(), size);
+            }
+        }
+        return positions;
+    }
+
+    JsonNode portfolio() {
+        return send(HttpRequest.newBuilder(URI.create(portfolioUrl + "/api/positions")).GET().build());
+    }
+
+    private JsonNode send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return Json.MAPPER.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
