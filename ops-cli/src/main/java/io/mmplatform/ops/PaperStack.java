@@ -127,7 +127,6 @@ public final class PaperStack {
         properties.put("quarkus.http.port", String.valueOf(port));
         properties.put("quarkus.http.host", "127.0.0.1");
         properties.put("kafka.bootstrap.servers", bootstrap);
-        properties.put("mm.mode", "paper");
         properties.putAll(ServiceSettings.forComponent(component, simulatorUrl, state, options));
         options.extraProperties().forEach((key, value) -> {
             if (key.startsWith(component.module() + ":")) {

@@ -12,8 +12,8 @@ final class ServiceSettings {
         switch (component) {
             case VENUE_SIMULATOR -> settings.put("simulator.seed", String.valueOf(options.seed()));
             case PRICE_FEED -> {
-                settings.put("price-feed.hermes-url", simulatorUrl);
-                settings.put("price-feed.venue-url", simulatorUrl);
+                settings.put("price-feed.hermes.url", simulatorUrl);
+                settings.put("price-feed.venue.url", simulatorUrl);
             }
             case EXECUTION -> {
                 settings.put("execution.venue-url", simulatorUrl);

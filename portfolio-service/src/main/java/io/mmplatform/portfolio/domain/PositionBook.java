@@ -34,6 +34,12 @@ public final class PositionBook {
         positions.put(position.key(), position);
     }
 
+    /** Puts a position unless the book already holds a later state of it (more fills applied). */
+    public void putLatest(Position position) {
+        positions.merge(position.key(), position,
+                (current, candidate) -> candidate.fillCount() >= current.fillCount() ? candidate : current);
+    }
+
     public Optional<Position> get(PositionKey key) {
         return Optional.ofNullable(positions.get(key));
     }

@@ -67,4 +67,17 @@ class PositionBookTest {
         Position p = book.apply("w1", "0xnew", "hyperliquid", "BTC", BUY, d("100"), d("1"), d("0"), 2);
         assertEquals("0xnew", p.address());
     }
+
+    @Test
+    void putLatestNeverGoesBackToAnOlderState() {
+        PositionBook book = new PositionBook();
+        Position newer = new Position("w1", "0x1", "hyperliquid", "BTC", d("2"), d("100"), d("0"), d("0"), 5, 5);
+        Position older = new Position("w1", "0x1", "hyperliquid", "BTC", d("1"), d("100"), d("0"), d("0"), 4, 4);
+        book.putLatest(newer);
+        book.putLatest(older);
+        assertEquals(newer, book.get("w1", "BTC").orElseThrow());
+        book.clear();
+        book.putLatest(older);
+        assertEquals(older, book.get("w1", "BTC").orElseThrow());
+    }
 }

@@ -1,0 +1,87 @@
+package io.mmplatform.execution.app;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/** The counters and timers an operator watches (under /q/metrics, prefix execution_). */
+@ApplicationScoped
+public class ExecutionMetrics {
+    private final MeterRegistry registry;
+    private final Counter ordersSent;
+    private final Counter cancelsSent;
+    private final Counter fills;
+    private final Counter orphansCancelled;
+    private final Timer tickToOrder;
+    private final Timer killCancelAll;
+    private final Timer venueRoundTrip;
+
+    public ExecutionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.ordersSent = Counter.builder("execution.orders.sent").description("orders sent to the venue").register(registry);
+        this.cancelsSent = Counter.builder("execution.cancels.sent").description("cancels sent to the venue").register(registry);
+        this.fills = Counter.builder("execution.fills").description("fills published on exec.fills").register(registry);
+        this.orphansCancelled = Counter.builder("execution.orphans.cancelled")
+                .description("orders found on the venue that execution did not know, cancelled").register(registry);
+        this.tickToOrder = Timer.builder("execution.tick.to.order")
+                .description("market-data event receipt (intent originNanos) to order request leaving")
+                .publishPercentiles(0.5, 0.99, 0.999).register(registry);
+        this.killCancelAll = Timer.builder("execution.kill.cancel.latency")
+                .description("kill received to the venue confirming no order in scope").register(registry);
+        this.venueRoundTrip = Timer.builder("execution.venue.exchange.roundtrip")
+                .description("POST /exchange round trip").publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    public void ordersSent(int n) {
+        ordersSent.increment(n);
+    }
+
+    public void cancelsSent(int n) {
+        cancelsSent.increment(n);
+    }
+
+    public void fill() {
+        fills.increment();
+    }
+
+    public void orphansCancelled(int n) {
+        orphansCancelled.increment(n);
+    }
+
+    /** An order refused before or by the venue; reason is a short tag (price_band, venue, ...). */
+    public void reject(String reason, int n) {
+        registry.counter("execution.rejects", "reason", reason).increment(n);
+    }
+
+    /** What became of an intent: applied, killed, stale, old_seq, not_ready, unknown_market, unowned. */
+    public void intent(String outcome) {
+        registry.counter("execution.intents", "outcome", outcome).increment();
+    }
+
+    public void tickToOrder(long originNanos) {
+        if (originNanos <= 0) {
+            return;
+        }
+        long elapsed = epochNanos() - originNanos;
+        if (elapsed >= 0) {
+            tickToOrder.record(elapsed, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    public void killCancelAll(long nanos) {
+        killCancelAll.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void venueRoundTrip(long nanos) {
+        venueRoundTrip.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

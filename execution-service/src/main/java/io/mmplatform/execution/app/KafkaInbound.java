@@ -1,0 +1,26 @@
+package io.mmplatform.execution.app;
+
+import io.mmplatform.common.codec.Codecs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The two consumers. A record that does not decode throws, and SmallRye sends it to {@code <topic>.dlq} with the
+ * reason (failure-strategy=dead-letter-queue); the consumer goes on.
+ */
+@ApplicationScoped
+public class KafkaInbound {
+    @Inject
+    ExecutionService service;
+
+    @Incoming("quote-intents")
+    public void intent(String value) {
+        service.onIntent(Codecs.QUOTE_INTENT.decode(value));
+    }
+
+    @Incoming("risk-kill")
+    public void kill(String value) {
+        service.onKill(Codecs.KILL_SWITCH.decode(value));
+    }
+}

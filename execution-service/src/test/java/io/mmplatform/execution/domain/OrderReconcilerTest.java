@@ -1,0 +1,168 @@
+package io.mmplatform.execution.domain;
+
+import io.mmplatform.common.messages.Side;
+import io.mmplatform.common.messages.TimeInForce;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OrderReconcilerTest {
+    private final OrderReconciler reconciler = new OrderReconciler(new Tolerance(new BigDecimal("2"), new BigDecimal("0.1")));
+    private final LiveOrders book = new LiveOrders();
+
+    private static TargetOrder target(String level, Side side, String px, String sz) {
+        return new TargetOrder(level, side, new BigDecimal(px), new BigDecimal(sz), TimeInForce.GTC);
+    }
+
+    private LiveOrder resting(String level, Side side, String px, String sz, long seq) {
+        String cloid = ClientOrderIds.cloid("w1", "BTC", seq, level);
+        LiveOrder o = new LiveOrder(cloid, "BTC", level, side, new BigDecimal(px), new BigDecimal(sz), TimeInForce.GTC, seq, 0);
+        book.addPending(o);
+        book.acknowledge(cloid, 1000 + book.size());
+        return o;
+    }
+
+    @Test
+    void createsEverythingWhenNothingIsLive() {
+        List<TargetOrder> desired = List.of(target("b0", Side.BUY, "99", "1"), target("a0", Side.SELL, "101", "1"));
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 7, desired, book.of("BTC"));
+        assertEquals(2, plan.creates().size());
+        assertTrue(plan.cancels().isEmpty());
+        assertEquals(ClientOrderIds.cloid("w1", "BTC", 7, "b0"), plan.creates().get(0).cloid());
+        assertEquals(Side.SELL, plan.creates().get(1).side());
+        assertEquals(new BigDecimal("101"), plan.creates().get(1).price());
+    }
+
+    @Test
+    void cancelsEverythingWhenNothingIsWanted() {
+        LiveOrder bid = resting("b0", Side.BUY, "99", "1", 1);
+        LiveOrder ask = resting("a0", Side.SELL, "101", "1", 1);
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2, List.of(), book.of("BTC"));
+        assertEquals(List.of(bid, ask), plan.cancels());
+        assertTrue(plan.creates().isEmpty());
+        assertTrue(plan.kept().isEmpty());
+    }
+
+    @Test
+    void keepsOrdersWithinTolerance() {
+        // 100000 vs 100010 is 1 bp, size 1 vs 1.05 is 5 %: both inside (2 bps, 10 %)
+        LiveOrder bid = resting("b0", Side.BUY, "100000", "1", 1);
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2,
+                List.of(target("b0", Side.BUY, "100010", "1.05")), book.of("BTC"));
+        assertTrue(plan.isEmpty(), plan.toString());
+        assertEquals(List.of(bid), plan.kept());
+    }
+
+    @Test
+    void replacesWhenPriceMovesBeyondTolerance() {
+        LiveOrder bid = resting("b0", Side.BUY, "100000", "1", 1);
+        // 3 bps away
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2,
+                List.of(target("b0", Side.BUY, "100030", "1")), book.of("BTC"));
+        assertEquals(List.of(bid), plan.cancels());
+        assertEquals(1, plan.creates().size());
+        assertEquals(new BigDecimal("100030"), plan.creates().get(0).price());
+        assertNotEquals(bid.cloid(), plan.creates().get(0).cloid());
+    }
+
+    @Test
+    void exactlyAtTheToleranceIsKept() {
+        resting("b0", Side.BUY, "100000", "1", 1);
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2,
+                List.of(target("b0", Side.BUY, "100020", "1.1")), book.of("BTC"));
+        assertTrue(plan.isEmpty(), plan.toString());
+    }
+
+    @Test
+    void replacesWhenSizeDiffersBeyondTolerance() {
+        LiveOrder ask = resting("a0", Side.SELL, "101", "1", 1);
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2,
+                List.of(target("a0", Side.SELL, "101", "1.2")), book.of("BTC"));
+        assertEquals(List.of(ask), plan.cancels());
+        assertEquals(new BigDecimal("1.2"), plan.creates().get(0).size());
+    }
+
+    @Test
+    void partiallyFilledOrderIsComparedByItsRemainingSize() {
+        LiveOrder ask = resting("a0", Side.SELL, "101", "1", 1);
+        book.applyFill(ask, new BigDecimal("0.5"));
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2,
+                List.of(target("a0", Side.SELL, "101", "1")), book.of("BTC"));
+        assertEquals(List.of(ask), plan.cancels());
+        assertEquals(1, plan.creates().size());
+    }
+
+    @Test
+    void neverMatchesTheOtherSide() {
+        LiveOrder bid = resting("b0", Side.BUY, "100", "1", 1);
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2,
+                List.of(target("b0", Side.SELL, "100", "1")), book.of("BTC"));
+        assertEquals(List.of(bid), plan.cancels());
+        assertEquals(Side.SELL, plan.creates().get(0).side());
+    }
+
+    @Test
+    void aLadderShiftedByOneLevelKeepsTheOverlappingOrders() {
+        // live: b0 @ 100, b1 @ 99; desired: b0 @ 101, b1 @ 100 -> the live b0 @ 100 serves the new b1
+        LiveOrder b0 = resting("b0", Side.BUY, "100", "1", 1);
+        LiveOrder b1 = resting("b1", Side.BUY, "99", "1", 1);
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2,
+                List.of(target("b0", Side.BUY, "101", "1"), target("b1", Side.BUY, "100", "1")), book.of("BTC"));
+        assertEquals(List.of(b0), plan.kept());
+        assertEquals(List.of(b1), plan.cancels());
+        assertEquals(1, plan.creates().size());
+        assertEquals(new BigDecimal("101"), plan.creates().get(0).price());
+        assertEquals("b0", plan.creates().get(0).levelId());
+    }
+
+    @Test
+    void ordersBeingCancelledAreLeftAlone() {
+        LiveOrder bid = resting("b0", Side.BUY, "100", "1", 1);
+        book.markPendingCancel(bid.cloid());
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2,
+                List.of(target("b0", Side.BUY, "100", "1")), book.of("BTC"));
+        assertTrue(plan.cancels().isEmpty());
+        assertTrue(plan.kept().isEmpty());
+        assertEquals(1, plan.creates().size(), "the order being cancelled cannot serve the desired one");
+    }
+
+    @Test
+    void pendingNewOrdersCountAsLive() {
+        String cloid = ClientOrderIds.cloid("w1", "BTC", 1, "b0");
+        LiveOrder pending = book.addPending(new LiveOrder(cloid, "BTC", "b0", Side.BUY, new BigDecimal("100"),
+                BigDecimal.ONE, TimeInForce.GTC, 1, 0));
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2,
+                List.of(target("b0", Side.BUY, "100", "1")), book.of("BTC"));
+        assertTrue(plan.isEmpty());
+        assertSame(pending, plan.kept().get(0));
+    }
+
+    @Test
+    void theSameIntentTwiceNeverReusesAClientOrderId() {
+        List<TargetOrder> desired = List.of(target("b0", Side.BUY, "100", "1"), target("b0", Side.BUY, "90", "1"));
+        ReconcilePlan first = reconciler.reconcile("w1", "BTC", 5, desired, book.of("BTC"));
+        assertEquals(1, first.creates().size(), "a duplicate level in one intent is created once");
+        NewOrder created = first.creates().get(0);
+        LiveOrder live = book.addPending(LiveOrder.pending("BTC", 5, 0, created));
+        book.markPendingCancel(live.cloid());
+        ReconcilePlan again = reconciler.reconcile("w1", "BTC", 5, desired, book.of("BTC"));
+        List<String> ids = new ArrayList<>();
+        again.creates().forEach(c -> ids.add(c.cloid()));
+        assertTrue(!ids.contains(created.cloid()), ids.toString());
+    }
+
+    @Test
+    void onlyTheGivenMarketIsReconciled() {
+        String cloid = ClientOrderIds.cloid("w1", "ETH", 1, "b0");
+        book.addPending(new LiveOrder(cloid, "ETH", "b0", Side.BUY, new BigDecimal("3000"), BigDecimal.ONE, TimeInForce.GTC, 1, 0));
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2, List.of(), book.of("BTC"));
+        assertTrue(plan.isEmpty());
+    }
+}

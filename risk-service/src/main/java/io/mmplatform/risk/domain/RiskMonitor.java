@@ -1,0 +1,103 @@
+package io.mmplatform.risk.domain;
+
+import io.mmplatform.common.messages.KillScope;
+import io.mmplatform.common.messages.KillState;
+import io.mmplatform.common.messages.KillSwitch;
+import io.mmplatform.common.messages.PositionUpdate;
+import io.mmplatform.common.messages.QuoteIntent;
+import io.mmplatform.common.messages.ReferencePrice;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The risk state: latest references, intent flow, kill states. Turns breaches into kill-switch records, once per
+ * scope: a scope already engaged (by us, by an operator, or seen on risk.kill) is not engaged again until released.
+ * Thread-safe (synchronized).
+ */
+public final class RiskMonitor {
+    public static final String ACTOR = "risk-service";
+
+    private final RiskLimits limits;
+    private final long startedAtMs;
+    private final Map<String, ReferencePrice> references = new HashMap<>();
+    private final Map<String, Long> lastQuotingIntentMs = new HashMap<>();
+    private final Map<String, KillSwitch> kills = new TreeMap<>();
+
+    public RiskMonitor(RiskLimits limits, long startedAtMs) {
+        this.limits = limits;
+        this.startedAtMs = startedAtMs;
+    }
+
+    public synchronized void onReference(ReferencePrice reference) {
+        ReferencePrice known = references.get(reference.instrument());
+        if (known == null || reference.receiveTimeNanos() >= known.receiveTimeNanos()) {
+            references.put(reference.instrument(), reference);
+        }
+    }
+
+    /** An intent older than the stale window (a replay) is ignored: its reference is gone. */
+    public synchronized List<KillSwitch> onIntent(QuoteIntent intent, long nowMs) {
+        long window = limits.settings().referenceStaleMs();
+        if (nowMs - intent.createdAtMs() > window || intent.orders().isEmpty()) {
+            return List.of();
+        }
+        lastQuotingIntentMs.merge(intent.market(), intent.createdAtMs(), Math::max);
+        ReferencePrice reference = references.get(intent.market());
+        if (reference == null || nowMs - reference.receiveTimeNanos() / 1_000_000L > window) {
+            return List.of(); // no usable reference: the staleness limit speaks instead
+        }
+        return engage(limits.checkIntent(intent, reference.price()), nowMs);
+    }
+
+    public synchronized List<KillSwitch> onPosition(PositionUpdate position, long nowMs) {
+        return engage(limits.checkPosition(position), nowMs);
+    }
+
+    /** Periodic checks: stale references while intents flow. */
+    public synchronized List<KillSwitch> onTick(long nowMs) {
+        List<KillSwitch> out = new ArrayList<>();
+        for (Map.Entry<String, Long> flow : lastQuotingIntentMs.entrySet()) {
+            ReferencePrice reference = references.get(flow.getKey());
+            Long refMs = reference == null ? null : reference.receiveTimeNanos() / 1_000_000L;
+            out.addAll(engage(limits.checkStaleness(flow.getKey(), refMs, flow.getValue(), startedAtMs, nowMs), nowMs));
+        }
+        return out;
+    }
+
+    /** The kill state as read from risk.kill (compacted, from the beginning). */
+    public synchronized void onKill(KillSwitch kill) {
+        kills.put(kill.scope(), kill);
+    }
+
+    public synchronized List<KillSwitch> kills() {
+        return List.copyOf(kills.values());
+    }
+
+    public synchronized boolean isEngaged(String scope) {
+        KillSwitch kill = kills.get(scope);
+        return kill != null && kill.state() == KillState.ENGAGED;
+    }
+
+    public synchronized Optional<BigDecimal> reference(String instrument) {
+        return Optional.ofNullable(references.get(instrument)).map(ReferencePrice::price);
+    }
+
+    private List<KillSwitch> engage(Optional<Breach> breach, long nowMs) {
+        if (breach.isEmpty()) {
+            return List.of();
+        }
+        String scope = KillScope.parse(breach.get().scope()).toString();
+        if (isEngaged(scope)) {
+            return List.of();
+        }
+        KillSwitch kill = new KillSwitch(scope, KillState.ENGAGED, breach.get().reason(), ACTOR, nowMs);
+        kills.put(scope, kill); // until risk.kill echoes it back: never twice for one scope
+        return List.of(kill);
+    }
+}

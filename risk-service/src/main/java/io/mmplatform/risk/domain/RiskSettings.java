@@ -1,0 +1,40 @@
+package io.mmplatform.risk.domain;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * @param maxDeviationBps    no order may be farther than this from the latest reference (bps)
+ * @param maxPosition        max absolute position size per market
+ * @param defaultMaxPosition limit for a market without its own entry; empty = unlimited
+ * @param referenceStaleMs   a reference older than this while intents flow engages the market's kill; also the
+ *                           age beyond which a reference or an intent is not used for the deviation check
+ */
+public record RiskSettings(BigDecimal maxDeviationBps, Map<String, BigDecimal> maxPosition,
+                           Optional<BigDecimal> defaultMaxPosition, long referenceStaleMs) {
+    public RiskSettings {
+        if (maxDeviationBps == null || maxDeviationBps.signum() <= 0) {
+            throw new IllegalArgumentException("max-deviation-bps must be positive, got " + maxDeviationBps);
+        }
+        maxPosition = Map.copyOf(maxPosition);
+        maxPosition.forEach((market, limit) -> {
+            if (limit == null || limit.signum() <= 0) {
+                throw new IllegalArgumentException("max-position." + market + " must be positive, got " + limit);
+            }
+        });
+        defaultMaxPosition.ifPresent(limit -> {
+            if (limit.signum() <= 0) {
+                throw new IllegalArgumentException("default-max-position must be positive, got " + limit);
+            }
+        });
+        if (referenceStaleMs <= 0) {
+            throw new IllegalArgumentException("reference-stale-after must be positive, got " + referenceStaleMs + " ms");
+        }
+    }
+
+    public Optional<BigDecimal> maxPositionOf(String market) {
+        BigDecimal limit = maxPosition.get(market);
+        return limit != null ? Optional.of(limit) : defaultMaxPosition;
+    }
+}

@@ -1,0 +1,168 @@
+package io.mmplatform.risk;
+
+import io.mmplatform.common.Topics;
+import io.mmplatform.common.codec.Codecs;
+import io.mmplatform.common.messages.DesiredOrder;
+import io.mmplatform.common.messages.KillState;
+import io.mmplatform.common.messages.KillSwitch;
+import io.mmplatform.common.messages.PositionUpdate;
+import io.mmplatform.common.messages.QuoteIntent;
+import io.mmplatform.common.messages.ReferencePrice;
+import io.mmplatform.common.messages.Side;
+import io.mmplatform.common.messages.TimeInForce;
+import io.mmplatform.testsupport.KafkaBrokerResource;
+import io.mmplatform.testsupport.RecordCollector;
+import io.mmplatform.testsupport.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * risk-service against a real broker. Wallets and markets here are test-only names (rw1, TSTA ...) and the scopes
+ * the tests engage are released, so a shared broker's compacted risk.kill cannot stop real wallets (the staleness
+ * limit may still engage market:TSTA after the tests: a market nobody trades).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
+class RiskServiceTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    private HttpResponse<String> http(String method, String path, String body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+            if (body != null) {
+                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + path + ": " + e, e);
+        }
+    }
+
+    private double metric(String name, String label) {
+        return http("GET", "/q/metrics", null).body().lines()
+                .filter(l -> l.startsWith(name) && (label == null || l.contains(label)))
+                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static KillSwitch kill(ConsumerRecord<String, String> record) {
+        return Codecs.KILL_SWITCH.decode(record.value());
+    }
+
+    private void release(String scope) {
+        HttpResponse<String> response = http("POST", "/api/release", "{\"scope\":\"" + scope + "\",\"reason\":\"test cleanup\"}");
+        assertEquals(202, response.statusCode(), response.body());
+    }
+
+    @Test
+    void aDeviatingIntentEngagesTheWalletKillOnce() throws InterruptedException {
+        try (RecordCollector kills = TestKafka.collector(Topics.RISK_KILL)) {
+            long now = System.currentTimeMillis();
+            ReferencePrice ref = new ReferencePrice("TSTA", "pyth", d("100"), d("0.01"), now, now * 1_000_000L);
+            TestKafka.send(Topics.MD_REFERENCE, ref.key(), Codecs.REFERENCE_PRICE.encode(ref));
+            await(() -> metric("risk_references_total", "instrument=\"TSTA\"") >= 1, "the reference is consumed");
+
+            QuoteIntent fine = new QuoteIntent("rw1", "hyperliquid", "TSTA", 1, "ladder", d("100"), System.currentTimeMillis(), 0,
+                    List.of(new DesiredOrder("b0", Side.BUY, d("99.5"), d("1"), TimeInForce.ALO),
+                            new DesiredOrder("a0", Side.SELL, d("100.5"), d("1"), TimeInForce.ALO)));
+            double checked = metric("risk_intents_checked_total", null);
+            TestKafka.send(Topics.QUOTE_INTENTS, fine.key(), Codecs.QUOTE_INTENT.encode(fine));
+            await(() -> metric("risk_intents_checked_total", null) > checked, "the good intent is checked");
+
+            for (int i = 0; i < 3; i++) {
+                QuoteIntent bad = new QuoteIntent("rw1", "hyperliquid", "TSTA", 2 + i, "ladder", d("100"),
+                        System.currentTimeMillis(), 0,
+                        List.of(new DesiredOrder("b0", Side.BUY, d("99.5"), d("1"), TimeInForce.ALO),
+                                new DesiredOrder("a0", Side.SELL, d("97"), d("1"), TimeInForce.ALO)));
+                TestKafka.send(Topics.QUOTE_INTENTS, bad.key(), Codecs.QUOTE_INTENT.encode(bad));
+            }
+            KillSwitch engaged = kill(kills.awaitRecord(r -> "wallet:rw1".equals(r.key()), WAIT));
+            assertEquals(KillState.ENGAGED, engaged.state());
+            assertEquals("risk-service", engaged.actor());
+            assertTrue(engaged.reason().startsWith("max-deviation-bps: rw1 TSTA SELL a0 at 97 is ask below the reference"),
+                    engaged.reason());
+            await(() -> metric("risk_intents_checked_total", null) >= checked + 4, "all intents are checked");
+            await(() -> http("GET", "/api/kill", null).body().contains("\"wallet:rw1\""), "the state shows the kill");
+            long engagedRecords = kills.records().stream().filter(r -> "wallet:rw1".equals(r.key())).count();
+            assertEquals(1, engagedRecords, "the first good intent did nothing, the three bad ones engaged once");
+            release("wallet:rw1");
+        }
+    }
+
+    @Test
+    void aPositionOverItsLimitEngagesTheWalletKill() {
+        try (RecordCollector kills = TestKafka.collector(Topics.RISK_KILL)) {
+            PositionUpdate ok = new PositionUpdate("rw2", "0xabc", "hyperliquid", "BTC", d("-0.1"), d("60000"),
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, 1, System.currentTimeMillis());
+            TestKafka.send(Topics.PORTFOLIO_POSITIONS, ok.key(), Codecs.POSITION.encode(ok));
+            PositionUpdate over = new PositionUpdate("rw2", "0xabc", "hyperliquid", "BTC", d("-0.25"), d("60000"),
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, 2, System.currentTimeMillis());
+            TestKafka.send(Topics.PORTFOLIO_POSITIONS, over.key(), Codecs.POSITION.encode(over));
+            KillSwitch engaged = kill(kills.awaitRecord(r -> "wallet:rw2".equals(r.key()), WAIT));
+            assertEquals(KillState.ENGAGED, engaged.state());
+            assertEquals("max-position: rw2 BTC position -0.25 exceeds the limit 0.1", engaged.reason());
+            release("wallet:rw2");
+        }
+    }
+
+    @Test
+    void operatorsEngageAndReleaseThroughRest() throws InterruptedException {
+        try (RecordCollector kills = TestKafka.collector(Topics.RISK_KILL)) {
+            HttpResponse<String> engaged = http("POST", "/api/kill",
+                    "{\"scope\":\"market:TSTB\",\"reason\":\"maintenance\",\"actor\":\"alice\"}");
+            assertEquals(202, engaged.statusCode(), engaged.body());
+            KillSwitch onTopic = kill(kills.awaitRecord(r -> "market:TSTB".equals(r.key()), WAIT));
+            assertEquals(KillState.ENGAGED, onTopic.state());
+            assertEquals("maintenance", onTopic.reason());
+            assertEquals("operator:alice", onTopic.actor());
+            await(() -> http("GET", "/api/kill", null).body().contains("\"market:TSTB\""), "GET shows the kill");
+
+            release("market:TSTB");
+            KillSwitch released = kill(kills.awaitRecord(r -> "market:TSTB".equals(r.key())
+                    && kill(r).state() == KillState.RELEASED, WAIT));
+            assertEquals("test cleanup", released.reason());
+            await(() -> http("GET", "/api/kill", null).body().matches("(?s).*\"market:TSTB\",\"state\":\"RELEASED\".*"),
+                    "GET shows the release");
+
+            HttpResponse<String> bad = http("POST", "/api/kill", "{\"scope\":\"wallets:x\",\"reason\":\"r\"}");
+            assertEquals(400, bad.statusCode());
+            assertTrue(bad.body().contains("scope must be"), bad.body());
+            assertEquals(400, http("POST", "/api/kill", "{\"scope\":\"global\"}").statusCode(), "a reason is required");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.mmplatform.simulator.adapters;
+
+import io.mmplatform.simulator.config.SimulatorConfig;
+import io.mmplatform.simulator.config.SimulatorSettings;
+import io.mmplatform.simulator.domain.MarketSpec;
+import io.mmplatform.simulator.domain.PriceTick;
+import io.mmplatform.simulator.domain.Simulation;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import io.quarkus.vertx.http.HttpServerStart;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Owns the simulation and its clock: a single thread advances it to the wall clock every clock period and hands the
+ * published reference ticks to listeners (the Hermes stream).
+ */
+@ApplicationScoped
+public class SimulatorRuntime {
+    private static final Logger LOG = Logger.getLogger(SimulatorRuntime.class);
+
+    private final SimulatorSettings settings;
+    private final Simulation simulation;
+    private final List<Consumer<List<PriceTick>>> tickListeners = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService clock;
+    private volatile long lastAdvanceMs;
+
+    @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0")
+    String httpHost;
+
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8900")
+    int httpPort;
+
+    @Inject
+    public SimulatorRuntime(SimulatorConfig config) {
+        this.settings = SimulatorSettings.from(config);
+        long start = System.currentTimeMillis();
+        // ids above start x 1000: unique across restarts of the simulator (a consumer deduplicating by tid is safe)
+        this.simulation = new Simulation(settings.markets(), settings.engineWithIdBase(start * 1000),
+                settings.reference(), settings.taker(), settings.seed(), start);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        clock = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "simulator-clock");
+            t.setDaemon(true);
+            return t;
+        });
+        clock.scheduleAtFixedRate(this::advance, 0, settings.clockPeriodMs(), TimeUnit.MILLISECONDS);
+        logUrls(httpHost, httpPort);
+    }
+
+    /** Logs the URLs again with the port the HTTP server actually bound (differs from the config in tests). */
+    void onHttpStart(@ObservesAsync HttpServerStart start) {
+        if (start.options().getPort() > 0 && start.options().getPort() != httpPort) {
+            logUrls(start.options().getHost(), start.options().getPort());
+        }
+    }
+
+    private void logUrls(String bindHost, int port) {
+        String host = bindHost == null || "0.0.0.0".equals(bindHost) ? "localhost" : bindHost;
+        String base = "http://" + host + ":" + port;
+        LOG.infof("venue-simulator URLs: hyperliquid %s (POST /info, POST /exchange), pyth hermes %s "
+                        + "(GET /v2/updates/price/latest, GET /v2/updates/price/stream), status %s/sim/status",
+                base, base, base);
+    }
+
+    private static String describe(MarketSpec m) {
+        return m.name() + "(szDecimals=" + m.szDecimals() + ", start=" + m.startPrice().toPlainString()
+                + ", feed=" + m.feedId().substring(0, 8) + "..)";
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (clock != null) {
+            clock.shutdownNow();
+        }
+    }
+
+    private void advance() {
+        try {
+            long now = System.currentTimeMillis();
+            List<PriceTick> ticks = simulation.advance(now);
+            lastAdvanceMs = now;
+            if (!ticks.isEmpty()) {
+                for (Consumer<List<PriceTick>> listener : tickListeners) {
+                    listener.accept(ticks);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("simulation step failed", e);
+        }
+    }
+
+    public void onTicks(Consumer<List<PriceTick>> listener) {
+        tickListeners.add(listener);
+    }
+
+    public Simulation simulation() {
+        return simulation;
+    }
+
+    public SimulatorSettings settings() {
+        return settings;
+    }
+
+    /** Wall-clock millis of the last successful clock step, 0 before the first. */
+    public long lastAdvanceMs() {
+        return lastAdvanceMs;
+    }
+}

@@ -1,0 +1,113 @@
+package io.mmplatform.simulator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every key under {@code simulator.*}. Values are checked at start-up by {@link SimulatorSettings}. */
+@ConfigMapping(prefix = "simulator")
+public interface SimulatorConfig {
+
+    /** Seed of the reference walks and of the taker flow. */
+    @WithDefault("42")
+    long seed();
+
+    /** Markets in meta.universe order (asset index = position). */
+    @WithDefault("BTC,ETH,SOL,INJ")
+    List<String> markets();
+
+    /** Per-market settings, simulator.market.<NAME>.*; BTC, ETH, SOL and INJ have built-in defaults. */
+    Map<String, MarketConfig> market();
+
+    /** USDC credited to an address on first use. */
+    @WithDefault("1000000")
+    BigDecimal paperBalance();
+
+    /** Smallest notional (USDC) of an order that is not reduce-only, like the venue's $10; 0 disables it. */
+    @WithDefault("10")
+    BigDecimal minOrderValue();
+
+    /** Fills kept per account. */
+    @WithDefault("10000")
+    int fillHistoryLimit();
+
+    /** How often the clock thread advances the simulation. */
+    @WithDefault("20ms")
+    Duration clockPeriod();
+
+    Fees fees();
+
+    Reference reference();
+
+    Taker taker();
+
+    Hyperliquid hyperliquid();
+
+    interface MarketConfig {
+        Optional<Integer> szDecimals();
+
+        Optional<BigDecimal> startPrice();
+
+        Optional<Integer> maxLeverage();
+
+        /** Pyth feed id (64 hex, with or without 0x). */
+        Optional<String> feedId();
+    }
+
+    interface Fees {
+        @WithDefault("0.00015")
+        BigDecimal maker();
+
+        @WithDefault("0.00045")
+        BigDecimal taker();
+    }
+
+    interface Reference {
+        @WithDefault("400ms")
+        Duration tickInterval();
+
+        /** Standard deviation of one step in bps. */
+        @WithDefault("1.5")
+        BigDecimal volatilityBps();
+
+        @WithDefault("0.002")
+        BigDecimal jumpProbability();
+
+        @WithDefault("25")
+        BigDecimal jumpBps();
+
+        /** Pyth conf published with the price, in bps of the price. */
+        @WithDefault("1")
+        BigDecimal confBps();
+    }
+
+    interface Taker {
+        /** Mean taker orders per second per market; 0 disables the flow. */
+        @WithDefault("1")
+        BigDecimal ratePerSecond();
+
+        @WithDefault("20")
+        BigDecimal minNotional();
+
+        @WithDefault("2000")
+        BigDecimal maxNotional();
+
+        /** Taker limit prices lie within this many bps beyond the reference. */
+        @WithDefault("30")
+        BigDecimal bandBps();
+
+        @WithDefault("8")
+        int accounts();
+    }
+
+    interface Hyperliquid {
+        /** Signature source: false = testnet 'b' (paper default), true = mainnet 'a'. */
+        @WithDefault("false")
+        boolean mainnet();
+    }
+}

@@ -1,0 +1,137 @@
+package io.mmplatform.simulator.domain;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The whole simulated venue: matching engine, reference price per market and taker flow, driven by the time given
+ * to {@link #advance(long)}. Every public method is synchronized on this object: one lock serializes the venue.
+ * <p>
+ * Events are scheduled in simulated time: a reference tick every tick interval from the start time, and taker
+ * arrivals with exponential gaps per market. {@code advance(now)} runs every event due at or before now, in time
+ * order (ticks first on a tie). If the caller falls far behind (more than {@link #MAX_CATCH_UP_TICKS} intervals),
+ * the missed events are skipped rather than replayed in a burst.
+ */
+public final class Simulation {
+    public static final int MAX_CATCH_UP_TICKS = 50;
+
+    private final MatchingEngine engine;
+    private final Map<String, ReferenceWalk> walks = new LinkedHashMap<>();
+    private final Map<String, PriceTick> latest = new LinkedHashMap<>();
+    private final Map<String, Long> nextArrival = new LinkedHashMap<>();
+    private final TakerFlow takers;
+    private final NonceTracker nonces = new NonceTracker();
+    private final long tickIntervalMs;
+    private long nextTick;
+    private long slot;
+    private long takerOrders;
+
+    public Simulation(List<MarketSpec> markets, EngineSettings engineSettings, ReferenceSettings referenceSettings,
+                      TakerSettings takerSettings, long seed, long startMs) {
+        this.engine = new MatchingEngine(markets, engineSettings);
+        this.takers = new TakerFlow(seed, takerSettings);
+        this.tickIntervalMs = referenceSettings.tickIntervalMs();
+        for (MarketSpec m : markets) {
+            ReferenceWalk walk = new ReferenceWalk(m, seed, referenceSettings);
+            walks.put(m.name(), walk);
+            latest.put(m.name(), tickOf(walk, startMs, startMs));
+            nextArrival.put(m.name(), saturatedAdd(startMs, takers.nextGapMs()));
+        }
+        this.nextTick = startMs + tickIntervalMs;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    private PriceTick tickOf(ReferenceWalk walk, long time, long prevTime) {
+        MarketSpec m = walk.market();
+        return new PriceTick(m.name(), m.feedId(), walk.priceE8(), walk.confE8(walk.priceE8()), walk.emaE8(),
+                walk.confE8(walk.emaE8()), time, prevTime, ++slot);
+    }
+
+    /** Runs all events due up to now; returns the reference ticks published, oldest first. */
+    public synchronized List<PriceTick> advance(long now) {
+        if (now - nextTick > MAX_CATCH_UP_TICKS * tickIntervalMs) {
+            nextTick += (now - nextTick) / tickIntervalMs * tickIntervalMs;
+            for (Map.Entry<String, Long> e : nextArrival.entrySet()) {
+                if (e.getValue() < now - MAX_CATCH_UP_TICKS * tickIntervalMs) {
+                    e.setValue(saturatedAdd(now, takers.nextGapMs()));
+                }
+            }
+        }
+        List<PriceTick> published = new ArrayList<>();
+        while (true) {
+            String coin = null;
+            long due = nextTick;
+            for (Map.Entry<String, Long> e : nextArrival.entrySet()) {
+                if (e.getValue() < due) {
+                    due = e.getValue();
+                    coin = e.getKey();
+                }
+            }
+            if (due > now) {
+                break;
+            }
+            if (coin == null) {
+                for (ReferenceWalk walk : walks.values()) {
+                    walk.step();
+                    PriceTick tick = tickOf(walk, due, latest.get(walk.market().name()).publishTimeMs());
+                    latest.put(walk.market().name(), tick);
+                    published.add(tick);
+                }
+                nextTick += tickIntervalMs;
+            } else {
+                MarketSpec market = engine.market(coin);
+                engine.place(takers.arrival(market, walks.get(coin).priceE8()), due);
+                takerOrders++;
+                nextArrival.put(coin, saturatedAdd(due, takers.nextGapMs()));
+            }
+        }
+        return published;
+    }
+
+    /** Runs an operation on the engine under the venue lock. */
+    public synchronized <T> T withEngine(Function<MatchingEngine, T> operation) {
+        return operation.apply(engine);
+    }
+
+    /** Checks and records a signer's nonce at the venue's current time; null when accepted, else the reason. */
+    public synchronized String useNonce(String signer, long nonce, long now) {
+        return nonces.use(signer, nonce, Math.max(now, engine.lastTime()));
+    }
+
+    /** The latest reference tick of every market, in market order. */
+    public synchronized List<PriceTick> latestTicks() {
+        return List.copyOf(latest.values());
+    }
+
+    public synchronized PriceTick latestTick(String coin) {
+        return latest.get(coin);
+    }
+
+    public synchronized long takerOrders() {
+        return takerOrders;
+    }
+
+    public List<String> takerAddresses() {
+        return takers.addresses();
+    }
+
+    public List<MarketSpec> markets() {
+        return engine.markets();
+    }
+
+    public long tickIntervalMs() {
+        return tickIntervalMs;
+    }
+
+    public synchronized Map<String, PriceTick> latestByCoin() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(latest));
+    }
+}
