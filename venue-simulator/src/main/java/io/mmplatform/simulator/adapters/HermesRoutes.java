@@ -129,8 +129,4 @@ public class HermesRoutes {
             });
         }
     }
-
-    int streamCount() {
-        return subscribers.size();
-    }
 }

@@ -59,6 +59,16 @@ public class SimulatorRuntime {
             return t;
         });
         clock.scheduleAtFixedRate(this::advance, 0, settings.clockPeriodMs(), TimeUnit.MILLISECONDS);
+        LOG.infof("venue-simulator started: mode=paper seed=%d signing=%s markets=[%s] paperBalance=%s USDC "
+                        + "fees maker=%s taker=%s, reference tick=%dms, takers %s/s/market band=%sbps notional=%s..%s "
+                        + "minOrderValue=%s",
+                settings.seed(), settings.mainnet() ? "mainnet(a)" : "testnet(b)",
+                settings.markets().stream().map(SimulatorRuntime::describe).collect(Collectors.joining(", ")),
+                settings.engine().paperBalance().toPlainString(), settings.engine().makerFee().toPlainString(),
+                settings.engine().takerFee().toPlainString(), settings.reference().tickIntervalMs(),
+                settings.taker().ratePerSecond().toPlainString(), settings.taker().bandBps().toPlainString(),
+                settings.taker().minNotional().toPlainString(), settings.taker().maxNotional().toPlainString(),
+                settings.engine().minOrderValue().toPlainString());
         logUrls(httpHost, httpPort);
     }
 
