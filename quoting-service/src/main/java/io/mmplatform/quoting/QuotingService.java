@@ -138,7 +138,8 @@ public class QuotingService {
         publish(engine().onKill(kill, System.currentTimeMillis()));
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         if (started) {
             publish(engine.onTick(System.currentTimeMillis()));
@@ -147,7 +148,15 @@ public class QuotingService {
 
     private void publish(List<QuoteIntent> list) {
         for (QuoteIntent intent : list) {
-            intents.send(KafkaRecord.of(intent.key(), Codecs.QUOTE_INTENT.encode(intent)));
+            try {
+                intents.send(KafkaRecord.of(intent.key(), Codecs.QUOTE_INTENT.encode(intent)));
+            } catch (RuntimeException e) {
+                // the producer is backed up or closing: the next intent (level-triggered) supersedes this one
+                registry.counter("quoting.intents.failed", "market", intent.market()).increment();
+                LOG.warnf("could not emit the intent of %s/%s seq %d: %s", intent.walletId(), intent.market(),
+                        intent.seq(), e.getMessage());
+                continue;
+            }
             registry.counter("quoting.intents", "wallet", intent.walletId(), "market", intent.market(),
                     "kind", intent.orders().isEmpty() ? "empty" : "quotes").increment();
         }

@@ -100,7 +100,8 @@ public class RiskService {
         LOG.infof("kill state: %s %s by %s (%s)", kill.scope(), kill.state(), kill.actor(), kill.reason());
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         if (monitor != null) {
             publishBreaches(monitor.onTick(System.currentTimeMillis()));
@@ -112,10 +113,16 @@ public class RiskService {
             LOG.warnf("limit breached, engaging kill %s: %s", kill.scope(), kill.reason());
             String limit = kill.reason() == null ? "unknown" : kill.reason().split(":", 2)[0];
             registry.counter("risk.breaches", "limit", limit).increment();
-            publish(kill).exceptionally(e -> {
+            try {
+                publish(kill).exceptionally(e -> {
+                    LOG.errorf("could not publish kill %s: %s", kill.scope(), e.getMessage());
+                    monitor.publishFailed(kill);
+                    return null;
+                });
+            } catch (RuntimeException e) {
                 LOG.errorf("could not publish kill %s: %s", kill.scope(), e.getMessage());
-                return null;
-            });
+                monitor.publishFailed(kill);
+            }
         }
     }
 

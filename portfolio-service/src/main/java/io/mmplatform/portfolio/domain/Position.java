@@ -3,7 +3,6 @@ package io.mmplatform.portfolio.domain;
 import io.mmplatform.common.messages.Side;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Objects;
 
@@ -13,9 +12,9 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code size} is signed (positive long, negative short) and always exact.</li>
  *   <li>{@code avgEntry} is the size-weighted entry price of the open size: it moves on an increase, stays on a
- *       reduce, becomes 0 when the position closes and the fill price when it flips. A weighted average that does
- *       not terminate is rounded to {@link #AVG_CONTEXT} (34 significant digits, half-even); every other quantity
- *       is exact.</li>
+ *       reduce, becomes 0 when the position closes and the fill price when it flips. It is kept to
+ *       {@link #AVG_ENTRY_SCALE} decimals (half-even), as the venue keeps its entry price, so that realized PnL
+ *       computed from it is exact and short; every other quantity is exact.</li>
  *   <li>{@code realizedPnl} is gross of fees: closed size x (exit - entry), signed by the side that was closed.</li>
  *   <li>{@code fees} is the sum of the fills' fees (negative = rebates). Net realized = realizedPnl - fees.</li>
  * </ul>
@@ -24,8 +23,8 @@ public record Position(String walletId, String address, String venue, String mar
                        BigDecimal avgEntry, BigDecimal realizedPnl, BigDecimal fees, long fillCount,
                        long updatedAtMs) {
 
-    /** Precision of a non-terminating weighted average entry price. */
-    public static final MathContext AVG_CONTEXT = MathContext.DECIMAL128;
+    /** Decimals kept of a weighted average entry price (the venue's convention). */
+    public static final int AVG_ENTRY_SCALE = 12;
 
     public Position {
         Objects.requireNonNull(walletId, "walletId");
@@ -116,8 +115,7 @@ public record Position(String walletId, String address, String venue, String mar
     }
 
     private static BigDecimal divideAverage(BigDecimal cost, BigDecimal size) {
-        // exact whenever the quotient fits in 34 significant digits, rounded half-even otherwise
-        return cost.divide(size, AVG_CONTEXT);
+        return cost.divide(size, AVG_ENTRY_SCALE, RoundingMode.HALF_EVEN);
     }
 
     /** Plain, comparable form: no trailing zeros, and zero as "0" (scale 0) whatever scale it came with. */

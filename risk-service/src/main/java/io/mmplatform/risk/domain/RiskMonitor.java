@@ -75,6 +75,11 @@ public final class RiskMonitor {
         kills.put(kill.scope(), kill);
     }
 
+    /** A kill this monitor engaged could not be published: forget it, so the next breach tries again. */
+    public synchronized void publishFailed(KillSwitch kill) {
+        kills.remove(kill.scope(), kill);
+    }
+
     public synchronized List<KillSwitch> kills() {
         return List.copyOf(kills.values());
     }

@@ -114,6 +114,8 @@ class RiskLimitsTest {
         assertTrue(kill.reason().startsWith("max-deviation-bps"));
         assertEquals(List.of(), monitor.onIntent(intent("w1", "SOL", T0 + 30, bid("b0", "90")), T0 + 40));
         assertEquals(List.of(), monitor.onPosition(position("w1", "BTC", "1"), T0 + 50), "same scope, already engaged");
+        monitor.publishFailed(kill);
+        assertEquals(1, monitor.onPosition(position("w1", "BTC", "1"), T0 + 45).size(), "a failed publish is retried");
         monitor.onKill(kill); // the echo from risk.kill
         monitor.onKill(new KillSwitch("wallet:w1", KillState.RELEASED, "fixed", "operator", T0 + 60));
         assertEquals(1, monitor.onPosition(position("w1", "BTC", "1"), T0 + 70).size());
