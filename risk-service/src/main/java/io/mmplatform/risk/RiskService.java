@@ -3,6 +3,7 @@ package io.mmplatform.risk;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mmplatform.common.Decimals;
 import io.mmplatform.common.codec.Codecs;
+import io.mmplatform.common.messages.KillState;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.PositionUpdate;
 import io.mmplatform.common.messages.QuoteIntent;
@@ -110,9 +111,13 @@ public class RiskService {
 
     private void publishBreaches(List<KillSwitch> kills) {
         for (KillSwitch kill : kills) {
-            LOG.warnf("limit breached, engaging kill %s: %s", kill.scope(), kill.reason());
-            String limit = kill.reason() == null ? "unknown" : kill.reason().split(":", 2)[0];
-            registry.counter("risk.breaches", "limit", limit).increment();
+            if (kill.state() == KillState.RELEASED) {
+                LOG.infof("releasing kill %s: %s", kill.scope(), kill.reason());
+            } else {
+                LOG.warnf("limit breached, engaging kill %s: %s", kill.scope(), kill.reason());
+                String limit = kill.reason() == null ? "unknown" : kill.reason().split(":", 2)[0];
+                registry.counter("risk.breaches", "limit", limit).increment();
+            }
             try {
                 publish(kill).exceptionally(e -> {
                     LOG.errorf("could not publish kill %s: %s", kill.scope(), e.getMessage());

@@ -64,11 +64,12 @@ class PositionTest {
     }
 
     @Test
-    void nonTerminatingAverageIsRoundedTo34Digits() {
+    void nonTerminatingAverageIsKeptToTwelveDecimalsAndRealizedPnlStaysShort() {
         Position p = fill(fill(flat(), BUY, "100", "1"), BUY, "101", "2");
         assertDec("3", p.size());
-        assertDec("100.6666666666666666666666666666667", p.avgEntry());
-        assertEquals(34, p.avgEntry().precision());
+        assertDec("100.666666666667", p.avgEntry());
+        Position closed = fill(p, SELL, "102", "3");
+        assertDec("3.999999999999", closed.realizedPnl()); // 3 x (102 - 100.666666666667)
     }
 
     @Test

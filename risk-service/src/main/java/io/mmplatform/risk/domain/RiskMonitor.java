@@ -27,6 +27,8 @@ public final class RiskMonitor {
     private final long startedAtMs;
     private final Map<String, ReferencePrice> references = new HashMap<>();
     private final Map<String, Long> lastQuotingIntentMs = new HashMap<>();
+    /** When intents for a market were first seen: a reference is only missing once we have waited a window for it. */
+    private final Map<String, Long> firstQuotingIntentMs = new HashMap<>();
     private final Map<String, KillSwitch> kills = new TreeMap<>();
 
     public RiskMonitor(RiskLimits limits, long startedAtMs) {
@@ -48,6 +50,7 @@ public final class RiskMonitor {
             return List.of();
         }
         lastQuotingIntentMs.merge(intent.market(), intent.createdAtMs(), Math::max);
+        firstQuotingIntentMs.putIfAbsent(intent.market(), Math.max(nowMs, startedAtMs));
         ReferencePrice reference = references.get(intent.market());
         if (reference == null || nowMs - reference.receiveTimeNanos() / 1_000_000L > window) {
             return List.of(); // no usable reference: the staleness limit speaks instead
@@ -59,13 +62,31 @@ public final class RiskMonitor {
         return engage(limits.checkPosition(position), nowMs);
     }
 
-    /** Periodic checks: stale references while intents flow. */
+    /**
+     * Periodic checks: stale references while intents flow engage the market's kill; a staleness kill this
+     * service engaged is released once the market's reference is fresh again (a data-quality pause, not a breach
+     * that needs a human).
+     */
     public synchronized List<KillSwitch> onTick(long nowMs) {
         List<KillSwitch> out = new ArrayList<>();
         for (Map.Entry<String, Long> flow : lastQuotingIntentMs.entrySet()) {
             ReferencePrice reference = references.get(flow.getKey());
             Long refMs = reference == null ? null : reference.receiveTimeNanos() / 1_000_000L;
-            out.addAll(engage(limits.checkStaleness(flow.getKey(), refMs, flow.getValue(), startedAtMs, nowMs), nowMs));
+            long watchingSince = firstQuotingIntentMs.getOrDefault(flow.getKey(), startedAtMs);
+            out.addAll(engage(limits.checkStaleness(flow.getKey(), refMs, flow.getValue(), watchingSince, nowMs), nowMs));
+        }
+        for (KillSwitch kill : List.copyOf(kills.values())) {
+            KillScope scope = KillScope.parse(kill.scope());
+            boolean ownStalenessKill = kill.state() == KillState.ENGAGED && ACTOR.equals(kill.actor())
+                    && scope.kind() == KillScope.Kind.MARKET && kill.reason() != null
+                    && kill.reason().startsWith(RiskLimits.REFERENCE_STALENESS);
+            ReferencePrice reference = ownStalenessKill ? references.get(scope.value()) : null;
+            if (reference != null && nowMs - reference.receiveTimeNanos() / 1_000_000L <= limits.settings().referenceStaleMs()) {
+                KillSwitch release = new KillSwitch(kill.scope(), KillState.RELEASED,
+                        RiskLimits.REFERENCE_STALENESS + ": " + scope.value() + " reference fresh again", ACTOR, nowMs);
+                kills.put(kill.scope(), release);
+                out.add(release);
+            }
         }
         return out;
     }
@@ -75,9 +96,17 @@ public final class RiskMonitor {
         kills.put(kill.scope(), kill);
     }
 
-    /** A kill this monitor engaged could not be published: forget it, so the next breach tries again. */
+    /**
+     * A record this monitor produced could not be published: an engage is forgotten so the next breach tries
+     * again; a release puts the engaged state back so the next tick tries again.
+     */
     public synchronized void publishFailed(KillSwitch kill) {
-        kills.remove(kill.scope(), kill);
+        if (kill.state() == KillState.RELEASED && kills.get(kill.scope()) == kill) {
+            kills.put(kill.scope(), new KillSwitch(kill.scope(), KillState.ENGAGED, RiskLimits.REFERENCE_STALENESS
+                    + ": release pending", ACTOR, kill.timeMs()));
+        } else {
+            kills.remove(kill.scope(), kill);
+        }
     }
 
     public synchronized List<KillSwitch> kills() {

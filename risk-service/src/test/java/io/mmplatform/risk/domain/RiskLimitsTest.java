@@ -135,4 +135,37 @@ class RiskLimitsTest {
         assertEquals("market:SOL", stale.get(0).scope());
         assertEquals(List.of(), monitor.onTick(T0 + 10_000), "not twice");
     }
+
+    @Test
+    void aMissingReferenceCountsFromTheFirstIntentNotFromStartUp() {
+        RiskMonitor monitor = new RiskMonitor(new RiskLimits(settings()), T0);
+        // consumers join late on a busy machine: the first intent arrives 8 s after start, its reference 2 s later
+        assertEquals(List.of(), monitor.onIntent(intent("w1", "ETH", T0 + 8000, bid("b0", "99")), T0 + 8000));
+        assertEquals(List.of(), monitor.onTick(T0 + 9000), "waits a full window from the first intent");
+        monitor.onIntent(intent("w1", "ETH", T0 + 13_000, bid("b0", "99")), T0 + 13_000);
+        List<KillSwitch> stale = monitor.onTick(T0 + 13_500);
+        assertEquals(1, stale.size(), "then the missing reference engages the market");
+        assertEquals("market:ETH", stale.get(0).scope());
+    }
+
+    @Test
+    void aStalenessKillIsReleasedWhenTheReferenceIsFreshAgainButAnOperatorKillIsNot() {
+        RiskMonitor monitor = new RiskMonitor(new RiskLimits(settings()), T0);
+        monitor.onReference(ref("ETH", "100", T0));
+        monitor.onIntent(intent("w1", "ETH", T0 + 4000, bid("b0", "99")), T0 + 4000);
+        KillSwitch engaged = monitor.onTick(T0 + 6000).get(0);
+        assertEquals(KillState.ENGAGED, engaged.state());
+        monitor.onKill(engaged);
+        monitor.onKill(new KillSwitch("market:SOL", KillState.ENGAGED, "manual", "operator:alice", T0));
+        monitor.onReference(ref("SOL", "20", T0 + 7000));
+        assertEquals(List.of(), monitor.onTick(T0 + 6500), "still stale: stays engaged");
+
+        monitor.onReference(ref("ETH", "101", T0 + 7000));
+        List<KillSwitch> released = monitor.onTick(T0 + 7100);
+        assertEquals(1, released.size(), "only the own staleness kill is released: " + released);
+        assertEquals("market:ETH", released.get(0).scope());
+        assertEquals(KillState.RELEASED, released.get(0).state());
+        assertTrue(monitor.isEngaged("market:SOL"));
+        assertEquals(List.of(), monitor.onTick(T0 + 7200), "released once");
+    }
 }
