@@ -7,20 +7,27 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-/** Makes sure the portfolio's PostgreSQL database exists (local paper runs: 127.0.0.1:5432, user postgres). */
+/** The portfolio's PostgreSQL database for a paper session (local paper runs: 127.0.0.1:5432, user postgres). */
 final class Database {
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
-    static void ensure(String name, PrintStream out) {
+    /** Drops and creates the database: a paper session starts from the simulator's fresh state, so must the books. */
+    static void recreate(String name, PrintStream out) {
+        checkName(name);
+        String host = host();
+        psql(host, "drop database if exists " + name + " with (force)");
+        psql(host, "create database " + name);
+        out.println("postgresql   fresh database " + name + " on " + host);
+    }
+
+    private static void checkName(String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("database name must match " + NAME + ", got '" + name + "'");
         }
-        String host = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
-        String exists = psql(host, "select 1 from pg_database where datname = '" + name + "'");
-        if (!exists.trim().equals("1")) {
-            psql(host, "create database " + name);
-            out.println("postgresql   created database " + name + " on " + host);
-        }
+    }
+
+    private static String host() {
+        return System.getenv().getOrDefault("PGHOST", "127.0.0.1");
     }
 
     private static String psql(String host, String sql) {

@@ -84,7 +84,9 @@ public final class PaperStack {
         }
         Path walletsFile = runDir.resolve("wallets.json");
         List<PaperWallets.Wallet> wallets = PaperWallets.ensure(walletsFile, options.walletCount());
-        Database.ensure(options.database(), out);
+        // a paper session starts fresh: the simulator keeps its book and accounts in memory, so the portfolio's
+        // database and the broker's data (fills, positions, kill states) start empty too; wallet keys are kept
+        Database.recreate(options.database(), out);
 
         String bootstrap;
         Long brokerPid = null;
@@ -93,6 +95,7 @@ public final class PaperStack {
             out.println("kafka        using " + bootstrap + " (KAFKA_BOOTSTRAP_SERVERS)");
             LocalKafkaBroker.awaitReady(bootstrap, Duration.ofSeconds(30), null, null);
         } else {
+            deleteTree(runDir.resolve("kafka"));
             LocalKafkaBroker broker = LocalKafkaBroker.start(runDir.resolve("kafka"), options.kafkaPort(), Duration.ofSeconds(90));
             bootstrap = broker.bootstrapServers();
             brokerPid = broker.pid();
@@ -242,6 +245,19 @@ public final class PaperStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
         }
     }
 

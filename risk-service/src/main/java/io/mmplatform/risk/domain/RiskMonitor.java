@@ -72,7 +72,9 @@ public final class RiskMonitor {
         for (Map.Entry<String, Long> flow : lastQuotingIntentMs.entrySet()) {
             ReferencePrice reference = references.get(flow.getKey());
             Long refMs = reference == null ? null : reference.receiveTimeNanos() / 1_000_000L;
-            long watchingSince = firstQuotingIntentMs.getOrDefault(flow.getKey(), startedAtMs);
+            // two windows of grace after start: consumers of a freshly started stack join the group at different times
+            long watchingSince = Math.max(firstQuotingIntentMs.getOrDefault(flow.getKey(), startedAtMs),
+                    startedAtMs + 2 * limits.settings().referenceStaleMs());
             out.addAll(engage(limits.checkStaleness(flow.getKey(), refMs, flow.getValue(), watchingSince, nowMs), nowMs));
         }
         for (KillSwitch kill : List.copyOf(kills.values())) {

@@ -139,18 +139,18 @@ class RiskLimitsTest {
     @Test
     void aMissingReferenceCountsFromTheFirstIntentNotFromStartUp() {
         RiskMonitor monitor = new RiskMonitor(new RiskLimits(settings()), T0);
-        // consumers join late on a busy machine: the first intent arrives 8 s after start, its reference 2 s later
-        assertEquals(List.of(), monitor.onIntent(intent("w1", "ETH", T0 + 8000, bid("b0", "99")), T0 + 8000));
-        assertEquals(List.of(), monitor.onTick(T0 + 9000), "waits a full window from the first intent");
-        monitor.onIntent(intent("w1", "ETH", T0 + 13_000, bid("b0", "99")), T0 + 13_000);
-        List<KillSwitch> stale = monitor.onTick(T0 + 13_500);
+        // consumers join late on a busy machine: the first intent arrives 12 s after start (past the start-up grace)
+        assertEquals(List.of(), monitor.onIntent(intent("w1", "ETH", T0 + 12_000, bid("b0", "99")), T0 + 12_000));
+        assertEquals(List.of(), monitor.onTick(T0 + 16_000), "waits a full window from the first intent");
+        monitor.onIntent(intent("w1", "ETH", T0 + 17_000, bid("b0", "99")), T0 + 17_000);
+        List<KillSwitch> stale = monitor.onTick(T0 + 17_500);
         assertEquals(1, stale.size(), "then the missing reference engages the market");
         assertEquals("market:ETH", stale.get(0).scope());
     }
 
     @Test
     void aStalenessKillIsReleasedWhenTheReferenceIsFreshAgainButAnOperatorKillIsNot() {
-        RiskMonitor monitor = new RiskMonitor(new RiskLimits(settings()), T0);
+        RiskMonitor monitor = new RiskMonitor(new RiskLimits(settings()), T0 - 60_000);
         monitor.onReference(ref("ETH", "100", T0));
         monitor.onIntent(intent("w1", "ETH", T0 + 4000, bid("b0", "99")), T0 + 4000);
         KillSwitch engaged = monitor.onTick(T0 + 6000).get(0);
