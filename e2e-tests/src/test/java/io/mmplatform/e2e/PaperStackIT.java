@@ -11,6 +11,7 @@ import io.mmplatform.ops.PaperStack;
 import io.mmplatform.ops.PaperWallets;
 import io.mmplatform.ops.StackComponent;
 import io.mmplatform.ops.StackState;
+import io.mmplatform.testsupport.Await;
 import io.mmplatform.testsupport.RecordCollector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,6 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PaperStackIT {
     private static final Duration MIN_TRADING = Duration.ofSeconds(60);
+    /** The stack is polled over HTTP: check every 200 ms, not at the default 50 ms. */
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private static PaperStack stack;
     private static StackState state;
@@ -81,8 +83,8 @@ class PaperStackIT {
              RecordCollector orders = RecordCollector.open(state.bootstrap(), Topics.EXEC_ORDERS, true)) {
 
             // 1. quotes on every market, fills on both sides, for at least a minute
-            await("every wallet quotes", Duration.ofSeconds(60), () -> wallets.stream().allMatch(w -> venue.openOrders(w.address()) > 0));
-            await("fills on both sides", Duration.ofSeconds(120), () -> {
+            Await.until("every wallet quotes", Duration.ofSeconds(60), POLL, () -> wallets.stream().allMatch(w -> venue.openOrders(w.address()) > 0));
+            Await.until("fills on both sides", Duration.ofSeconds(120), POLL, () -> {
                 Set<Side> sides = fills.records().stream().map(r -> Codecs.FILL.decode(r.value()).side()).collect(Collectors.toSet());
                 return sides.contains(Side.BUY) && sides.contains(Side.SELL);
             });
@@ -97,7 +99,7 @@ class PaperStackIT {
             // 2. a global kill empties the venue of our orders, and nothing new is sent until release
             long killSent = System.nanoTime();
             publishKill(KillState.ENGAGED);
-            await("no order of ours on the venue after the kill", Duration.ofSeconds(20),
+            Await.until("no order of ours on the venue after the kill", Duration.ofSeconds(20), POLL,
                     () -> wallets.stream().allMatch(w -> venue.openOrders(w.address()) == 0));
             System.out.printf("kill -> venue empty in %d ms%n", Duration.ofNanos(System.nanoTime() - killSent).toMillis());
             int eventsAtEmpty = orders.records().size();
@@ -114,7 +116,7 @@ class PaperStackIT {
 
             // 3. with no order resting, positions are frozen: the portfolio must equal the venue exactly
             for (PaperWallets.Wallet wallet : wallets) {
-                await("portfolio equals the venue for " + wallet.id(), Duration.ofSeconds(30),
+                Await.until("portfolio equals the venue for " + wallet.id(), Duration.ofSeconds(30), POLL,
                         () -> normalized(venue.portfolioPositions(wallet.address()))
                                 .equals(normalized(venue.venuePositions(wallet.address()))));
                 assertFalse(venue.venuePositions(wallet.address()).isEmpty(), wallet.id() + " traded");
@@ -123,7 +125,7 @@ class PaperStackIT {
             // 4. every fill counted once: the venue's fills = distinct fills on exec.fills = fills in portfolio
             for (PaperWallets.Wallet wallet : wallets) {
                 int venueFills = venue.userFills(wallet.address());
-                await("exec.fills carries each venue fill of " + wallet.id(), Duration.ofSeconds(15),
+                Await.until("exec.fills carries each venue fill of " + wallet.id(), Duration.ofSeconds(15), POLL,
                         () -> fillIdsByAddress(fills).getOrDefault(wallet.address().toLowerCase(), Set.of()).size() == venueFills);
                 long portfolioFills = 0;
                 for (var row : venue.portfolio()) {
@@ -137,7 +139,7 @@ class PaperStackIT {
 
             // 5. release: quoting resumes
             publishKill(KillState.RELEASED);
-            await("quotes return after release", Duration.ofSeconds(30),
+            Await.until("quotes return after release", Duration.ofSeconds(30), POLL,
                     () -> wallets.stream().anyMatch(w -> venue.openOrders(w.address()) > 0));
         }
     }
@@ -163,23 +165,6 @@ class PaperStackIT {
         } catch (Exception e) {
             throw new AssertionError("cannot publish to risk.kill", e);
         }
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        AssertionError last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (AssertionError e) {
-                last = e;
-            }
-            sleep(200);
-        }
-        throw new AssertionError("timed out after " + timeout + " waiting for: " + what
-                + (last == null ? "" : " (last error: " + last.getMessage() + ")"));
     }
 
     private static void sleep(long millis) {

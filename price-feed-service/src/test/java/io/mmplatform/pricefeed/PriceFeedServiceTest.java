@@ -4,6 +4,7 @@ import io.mmplatform.common.Topics;
 import io.mmplatform.common.codec.Codecs;
 import io.mmplatform.common.messages.ReferencePrice;
 import io.mmplatform.common.messages.VenueBook;
+import io.mmplatform.testsupport.Await;
 import io.mmplatform.testsupport.KafkaBrokerResource;
 import io.mmplatform.testsupport.RecordCollector;
 import io.mmplatform.testsupport.TestKafka;
@@ -18,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,16 +50,6 @@ class PriceFeedServiceTest {
                 .sum();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void hermesPricesLandOnMdReferenceAndAMalformedLineIsSkipped() throws InterruptedException {
         try (RecordCollector references = TestKafka.collector(Topics.MD_REFERENCE)) {
@@ -74,7 +64,7 @@ class PriceFeedServiceTest {
             assertEquals(0, btc.price().remainder(BigDecimal.ONE).signum(), "60000 + n exactly");
             references.awaitRecord(r -> "ETH".equals(r.key()), WAIT);
         }
-        await(() -> metric("pricefeed_malformed_total", "source=\"pyth\"") >= 1, "the malformed line is counted");
+        Await.until("the malformed line is counted", WAIT, () -> metric("pricefeed_malformed_total", "source=\"pyth\"") >= 1);
         assertEquals(0.0, metric("pricefeed_reconnects_total", "source=\"pyth\""), "the stream went on, no reconnect");
         assertTrue(metric("pricefeed_updates_total", "source=\"pyth\"") > 3);
     }
@@ -99,7 +89,7 @@ class PriceFeedServiceTest {
 
     @Test
     void readyOnceTheStreamDeliversFreshPrices() throws InterruptedException {
-        await(() -> get(ready).contains("\"hermes-stream\"") && !get(ready).contains("\"DOWN\""), "ready");
+        Await.until("ready", WAIT, () -> get(ready).contains("\"hermes-stream\"") && !get(ready).contains("\"DOWN\""));
         String body = get(ready);
         assertTrue(body.contains("\"connected\": true") || body.contains("\"connected\":true"), body);
     }

@@ -10,6 +10,7 @@ import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.ReferencePrice;
 import io.mmplatform.common.messages.Side;
 import io.mmplatform.common.messages.TimeInForce;
+import io.mmplatform.testsupport.Await;
 import io.mmplatform.testsupport.KafkaBrokerResource;
 import io.mmplatform.testsupport.RecordCollector;
 import io.mmplatform.testsupport.TestKafka;
@@ -26,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,16 +62,6 @@ class QuotingServiceTest {
                     .sum();
         } catch (Exception e) {
             throw new AssertionError("cannot read " + metrics + ": " + e, e);
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
         }
     }
 
@@ -143,7 +133,7 @@ class QuotingServiceTest {
 
             double seen = referencesConsumed("INJ");
             sendReference("INJ", "26");
-            awaitTrue(() -> referencesConsumed("INJ") > seen, "the INJ reference is consumed");
+            Await.until("the INJ reference is consumed", WAIT, () -> referencesConsumed("INJ") > seen);
             // control: a w1 position change after that; w1's intents share a partition and one producer, so any
             // INJ intent the reference caused would sit before the control's intent
             PositionUpdate control = new PositionUpdate("w1", "0xabc", "hyperliquid", "ETH", d("0.01"), d("3000"),

@@ -10,6 +10,7 @@ import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.ReferencePrice;
 import io.mmplatform.common.messages.Side;
 import io.mmplatform.common.messages.TimeInForce;
+import io.mmplatform.testsupport.Await;
 import io.mmplatform.testsupport.KafkaBrokerResource;
 import io.mmplatform.testsupport.RecordCollector;
 import io.mmplatform.testsupport.TestKafka;
@@ -26,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,16 +70,6 @@ class RiskServiceTest {
                 .sum();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     private static KillSwitch kill(ConsumerRecord<String, String> record) {
         return Codecs.KILL_SWITCH.decode(record.value());
     }
@@ -95,14 +85,14 @@ class RiskServiceTest {
             long now = System.currentTimeMillis();
             ReferencePrice ref = new ReferencePrice("TSTA", "pyth", d("100"), d("0.01"), now, now * 1_000_000L);
             TestKafka.send(Topics.MD_REFERENCE, ref.key(), Codecs.REFERENCE_PRICE.encode(ref));
-            await(() -> metric("risk_references_total", "instrument=\"TSTA\"") >= 1, "the reference is consumed");
+            Await.until("the reference is consumed", WAIT, () -> metric("risk_references_total", "instrument=\"TSTA\"") >= 1);
 
             QuoteIntent fine = new QuoteIntent("rw1", "hyperliquid", "TSTA", 1, "ladder", d("100"), System.currentTimeMillis(), 0,
                     List.of(new DesiredOrder("b0", Side.BUY, d("99.5"), d("1"), TimeInForce.ALO),
                             new DesiredOrder("a0", Side.SELL, d("100.5"), d("1"), TimeInForce.ALO)));
             double checked = metric("risk_intents_checked_total", null);
             TestKafka.send(Topics.QUOTE_INTENTS, fine.key(), Codecs.QUOTE_INTENT.encode(fine));
-            await(() -> metric("risk_intents_checked_total", null) > checked, "the good intent is checked");
+            Await.until("the good intent is checked", WAIT, () -> metric("risk_intents_checked_total", null) > checked);
 
             for (int i = 0; i < 3; i++) {
                 QuoteIntent bad = new QuoteIntent("rw1", "hyperliquid", "TSTA", 2 + i, "ladder", d("100"),
@@ -116,8 +106,8 @@ class RiskServiceTest {
             assertEquals("risk-service", engaged.actor());
             assertTrue(engaged.reason().startsWith("max-deviation-bps: rw1 TSTA SELL a0 at 97 is ask below the reference"),
                     engaged.reason());
-            await(() -> metric("risk_intents_checked_total", null) >= checked + 4, "all intents are checked");
-            await(() -> http("GET", "/api/kill", null).body().contains("\"wallet:rw1\""), "the state shows the kill");
+            Await.until("all intents are checked", WAIT, () -> metric("risk_intents_checked_total", null) >= checked + 4);
+            Await.until("the state shows the kill", WAIT, () -> http("GET", "/api/kill", null).body().contains("\"wallet:rw1\""));
             long engagedRecords = kills.records().stream().filter(r -> "wallet:rw1".equals(r.key())).count();
             assertEquals(1, engagedRecords, "the first good intent did nothing, the three bad ones engaged once");
             release("wallet:rw1");
@@ -150,14 +140,13 @@ class RiskServiceTest {
             assertEquals(KillState.ENGAGED, onTopic.state());
             assertEquals("maintenance", onTopic.reason());
             assertEquals("operator:alice", onTopic.actor());
-            await(() -> http("GET", "/api/kill", null).body().contains("\"market:TSTB\""), "GET shows the kill");
+            Await.until("GET shows the kill", WAIT, () -> http("GET", "/api/kill", null).body().contains("\"market:TSTB\""));
 
             release("market:TSTB");
             KillSwitch released = kill(kills.awaitRecord(r -> "market:TSTB".equals(r.key())
                     && kill(r).state() == KillState.RELEASED, WAIT));
             assertEquals("test cleanup", released.reason());
-            await(() -> http("GET", "/api/kill", null).body().matches("(?s).*\"market:TSTB\",\"state\":\"RELEASED\".*"),
-                    "GET shows the release");
+            Await.until("GET shows the release", WAIT, () -> http("GET", "/api/kill", null).body().matches("(?s).*\"market:TSTB\",\"state\":\"RELEASED\".*"));
 
             HttpResponse<String> bad = http("POST", "/api/kill", "{\"scope\":\"wallets:x\",\"reason\":\"r\"}");
             assertEquals(400, bad.statusCode());

@@ -12,8 +12,12 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
-/** Publishes exec.orders and exec.fills, keyed by walletId (linger.ms=0, see application.properties). */
+/**
+ * Publishes exec.orders and exec.fills, keyed by walletId (linger.ms=0, see application.properties). A fill reports
+ * the broker's acknowledgement so the caller can publish it again if it was not taken.
+ */
 @ApplicationScoped
 public class EventPublisher implements ExecutionEvents {
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
@@ -34,8 +38,25 @@ public class EventPublisher implements ExecutionEvents {
     }
 
     @Override
-    public void fill(Fill fill) {
-        send(fills, "exec.fills", fill.key(), Codecs.FILL.encode(fill));
+    public CompletionStage<Void> fill(Fill fill) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        try {
+            fills.send(KafkaRecord.of(fill.key(), Codecs.FILL.encode(fill))
+                    .withAck(() -> {
+                        acked.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(failure -> {
+                        LOG.errorf("could not publish to exec.fills (key %s, fill %s): %s", fill.key(), fill.fillId(),
+                                failure.toString());
+                        acked.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+        } catch (RuntimeException e) {
+            LOG.errorf("could not publish to exec.fills (key %s, fill %s): %s", fill.key(), fill.fillId(), e.toString());
+            acked.completeExceptionally(e);
+        }
+        return acked;
     }
 
     private static void send(Emitter<String> emitter, String topic, String key, String value) {

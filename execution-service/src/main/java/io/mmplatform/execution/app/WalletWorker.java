@@ -380,7 +380,15 @@ final class WalletWorker {
 
     // ------------------------------------------------------------------ fills and settling
 
+    /**
+     * Publishes the fills whose publish failed before, then every fill the venue reports that was not seen yet. A
+     * fill's order effects are applied once; its record is published again on the next poll until the broker takes it.
+     */
     private void pollFills() {
+        for (Fill retry : seen.takeRetries()) {
+            LOG.infof("wallet %s: publishing fill %s again", wallet.id(), retry.fillId());
+            publish(retry);
+        }
         List<UserFill> fills = venue.userFills(wallet.address());
         for (int i = fills.size() - 1; i >= 0; i--) { // the venue lists newest first
             UserFill f = fills.get(i);
@@ -389,16 +397,18 @@ final class WalletWorker {
                 continue;
             }
             Optional<LiveOrder> order = live.byOid(f.oid()).or(() -> live.byCloid(f.cloid()));
+            Fill fill;
             try {
-                events.fill(new Fill(fillId, wallet.id(), wallet.address(), VENUE, f.coin(), f.side(), f.px(), f.sz(),
+                fill = new Fill(fillId, wallet.id(), wallet.address(), VENUE, f.coin(), f.side(), f.px(), f.sz(),
                         f.fee(), f.feeToken(), f.crossed() ? Liquidity.TAKER : Liquidity.MAKER, f.oid(),
                         order.map(LiveOrder::cloid).orElse(f.cloid()), f.time(),
-                        order.map(LiveOrder::originNanos).orElse(0L)));
-                metrics.fill();
+                        order.map(LiveOrder::originNanos).orElse(0L));
             } catch (IllegalArgumentException e) {
                 LOG.errorf("wallet %s: venue fill %s cannot be published: %s", wallet.id(), fillId, e.getMessage());
                 continue;
             }
+            publish(fill);
+            metrics.fill();
             order.ifPresent(o -> {
                 live.applyFill(o, f.sz());
                 boolean done = o.remaining().signum() == 0;
@@ -406,6 +416,15 @@ final class WalletWorker {
                         o.side(), f.px(), f.sz(), null, o.originNanos()));
             });
         }
+    }
+
+    /** Sends a fill; if the broker does not take it, the next poll publishes it again. */
+    private void publish(Fill fill) {
+        events.fill(fill).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                seen.publishFailed(fill);
+            }
+        });
     }
 
     /** Re-reads the venue's open orders: settles unknown states, re-sends lost cancels, cancels orphans. */

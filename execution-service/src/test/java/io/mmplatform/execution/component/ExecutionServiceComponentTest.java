@@ -17,6 +17,7 @@ import io.mmplatform.common.messages.Side;
 import io.mmplatform.common.messages.TimeInForce;
 import io.mmplatform.execution.app.ExecutionService;
 import io.mmplatform.execution.domain.ClientOrderIds;
+import io.mmplatform.testsupport.Await;
 import io.mmplatform.testsupport.KafkaBrokerResource;
 import io.mmplatform.testsupport.RecordCollector;
 import io.mmplatform.testsupport.TestKafka;
@@ -46,7 +47,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,7 +91,7 @@ class ExecutionServiceComponentTest {
 
     @BeforeEach
     void awaitReady() {
-        await("service ready", service::ready);
+        Await.until("service ready", WAIT, service::ready);
     }
 
     private static TestVenue venue() {
@@ -174,17 +174,17 @@ class ExecutionServiceComponentTest {
     void killEmptiesTheVenueAndRefusesIntentsUntilReleased() {
         send(intent("w2", "ETH", 1, "3000", order("b0", Side.BUY, "2999", "0.1"), order("a0", Side.SELL, "3001", "0.1")));
         awaitOrderEvent(OrderEventType.ACK, cloid("w2", "ETH", 1, "a0"));
-        await("w1 quoting", () -> !venue().openOrders(W1).isEmpty());
+        Await.until("w1 quoting", WAIT, () -> !venue().openOrders(W1).isEmpty());
 
         kill("global", KillState.ENGAGED);
-        await("venue empty of w1 orders", () -> venue().openOrders(W1).isEmpty());
-        await("venue empty of w2 orders", () -> venue().openOrders(W2).isEmpty());
+        Await.until("venue empty of w1 orders", WAIT, () -> venue().openOrders(W1).isEmpty());
+        Await.until("venue empty of w2 orders", WAIT, () -> venue().openOrders(W2).isEmpty());
         awaitOrderEvent(OrderEventType.CANCELED, cloid("w2", "ETH", 1, "a0"));
 
         double refusedBefore = killedIntents();
         int placedBefore = venue().everPlaced().size();
         send(intent("w1", "BTC", 10, "100000", order("b0", Side.BUY, "99000", "0.01")));
-        await("intent refused", () -> killedIntents() > refusedBefore);
+        Await.until("intent refused", WAIT, () -> killedIntents() > refusedBefore);
         assertTrue(venue().openOrders(W1).isEmpty());
         assertEquals(placedBefore, venue().everPlaced().size(), "nothing sent while killed");
 
@@ -214,7 +214,7 @@ class ExecutionServiceComponentTest {
     @Order(5)
     void ordersTheServiceDoesNotKnowAreCancelled() {
         long orphan = venue().placeDirectly(W2, "INJ", true, "20", "1");
-        await("orphan cancelled", () -> venue().openOrders(W2).stream().noneMatch(o -> o.oid() == orphan));
+        Await.until("orphan cancelled", WAIT, () -> venue().openOrders(W2).stream().noneMatch(o -> o.oid() == orphan));
     }
 
     @Test
@@ -288,16 +288,6 @@ class ExecutionServiceComponentTest {
 
     private static String address(String key) {
         return HyperliquidSigner.address(ECKeyPair.create(new BigInteger(key.substring(2), 16)));
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            sleep(20);
-        }
     }
 
     private static void sleep(long ms) {

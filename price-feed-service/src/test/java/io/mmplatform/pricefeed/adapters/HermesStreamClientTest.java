@@ -2,6 +2,7 @@ package io.mmplatform.pricefeed.adapters;
 
 import io.mmplatform.pricefeed.FakeHermesVenue;
 import io.mmplatform.pricefeed.domain.HermesPrice;
+import io.mmplatform.testsupport.Await;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,16 +48,6 @@ class HermesStreamClientTest {
         return new HermesStreamClient(settings, HttpClient.newHttpClient(), recorder);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     @Test
     void skipsAMalformedEventAndReconnectsWhenTheStreamEnds() throws Exception {
         try (FakeHermesVenue server = new FakeHermesVenue("k-123", 5, false)) {
@@ -66,7 +56,7 @@ class HermesStreamClientTest {
                 assertTrue(client.streamUri().toString().endsWith(
                         "/v2/updates/price/stream?ids%5B%5D=" + FakeHermesVenue.BTC_ID + "&parsed=true"));
                 client.start();
-                await(() -> server.connections() >= 2 && recorder.prices.size() >= 7, "a second connection delivers prices");
+                Await.until("a second connection delivers prices", Duration.ofSeconds(20), () -> server.connections() >= 2 && recorder.prices.size() >= 7);
             }
             // first connection: 60001..60005 with a malformed event after the 3rd, which did not stop the stream
             assertEquals(List.of("BTC=60001", "BTC=60002", "BTC=60003", "BTC=60004", "BTC=60005", "BTC=60001"),
@@ -83,7 +73,7 @@ class HermesStreamClientTest {
             Recorder recorder = new Recorder();
             try (HermesStreamClient client = client(server, recorder, "wrong", Duration.ofSeconds(30))) {
                 client.start();
-                await(() -> recorder.disconnects.size() >= 3, "three refused attempts");
+                Await.until("three refused attempts", Duration.ofSeconds(20), () -> recorder.disconnects.size() >= 3);
                 assertEquals("HTTP 401", recorder.disconnects.get(0));
                 assertTrue(recorder.prices.isEmpty());
                 assertTrue(!client.isConnected());
@@ -97,7 +87,7 @@ class HermesStreamClientTest {
             Recorder recorder = new Recorder();
             try (HermesStreamClient client = client(server, recorder, null, Duration.ofMillis(300))) {
                 client.start();
-                await(() -> server.connections() >= 2, "a reconnect after the idle timeout");
+                Await.until("a reconnect after the idle timeout", Duration.ofSeconds(20), () -> server.connections() >= 2);
                 assertTrue(server.authorizations().stream().allMatch("null"::equals), "no key, no header");
             }
         }
@@ -113,7 +103,7 @@ class HermesStreamClientTest {
             try (HermesStreamClient client = new HermesStreamClient(settings, HttpClient.newHttpClient(),
                     (instrument, price, nanos) -> prices.add(price.price()))) {
                 client.start();
-                await(() -> !prices.isEmpty(), "a price");
+                Await.until("a price", Duration.ofSeconds(20), () -> !prices.isEmpty());
             }
             assertEquals(new BigDecimal("3001.00000000"), prices.get(0));
         }
