@@ -10,6 +10,11 @@ public record HttpAnswer(int status, String body, boolean text) {
         return new HttpAnswer(status, body, true);
     }
 
+    /** HTTP 429, as during a 429 burst or over a rate limit. */
+    public static HttpAnswer tooManyRequests() {
+        return new HttpAnswer(429, "{\"status\":\"err\",\"response\":\"Too many requests\"}", false);
+    }
+
     /** What the venue answers to a body it cannot read. */
     public static HttpAnswer unreadable() {
         return text(422, "Failed to deserialize the JSON body into the target type");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mmplatform.common.Decimals;
 import io.mmplatform.common.codec.Json;
 import io.mmplatform.common.hyperliquid.HyperliquidWire;
+import io.mmplatform.simulator.domain.RateLimits;
 import io.mmplatform.simulator.domain.Account;
 import io.mmplatform.simulator.domain.L2Level;
 import io.mmplatform.simulator.domain.MarketSpec;
@@ -33,12 +34,17 @@ public final class HyperliquidInfo {
     static final int MAX_FILLS = 2000;
 
     private final Simulation simulation;
+    private final RateLimits limits;
+    private final HyperliquidExchange.Listener listener;
 
-    public HyperliquidInfo(Simulation simulation) {
+    public HyperliquidInfo(Simulation simulation, RateLimits limits, HyperliquidExchange.Listener listener) {
         this.simulation = simulation;
+        this.limits = limits;
+        this.listener = listener;
     }
 
-    public HttpAnswer handle(String body, long now) {
+    /** Answers one request of a client at this IP; its weight is taken from the IP's budget first (429 if short). */
+    public HttpAnswer handle(String body, long now, String ip) {
         JsonNode req;
         try {
             req = Json.MAPPER.readTree(body);
@@ -49,6 +55,10 @@ public final class HyperliquidInfo {
             return HttpAnswer.unreadable();
         }
         String type = req.get("type").textValue();
+        if (!limits.allowIp(ip, RateLimits.infoWeight(type), now)) {
+            listener.rateLimited("ip");
+            return HttpAnswer.tooManyRequests();
+        }
         JsonNode answer = switch (type) {
             case "meta" -> meta();
             case "allMids" -> simulation.withEngine(this::allMids);
@@ -63,6 +73,9 @@ public final class HyperliquidInfo {
         };
         if (answer == null) {
             return HttpAnswer.unreadable();
+        }
+        if (answer.isArray()) {
+            limits.chargeIp(ip, RateLimits.infoItemsWeight(type, answer.size()), now);
         }
         return HttpAnswer.json(answer.toString());
     }
@@ -107,25 +120,26 @@ public final class HyperliquidInfo {
     }
 
     private JsonNode l2Book(String coin, long now) {
-        return simulation.withEngine(engine -> {
-            if (engine.market(coin) == null) {
-                return Json.MAPPER.nullNode();
+        return simulation.withEngine(engine -> engine.market(coin) == null ? Json.MAPPER.nullNode()
+                : l2BookJson(engine, coin, Math.max(now, engine.lastTime())));
+    }
+
+    /** The venue's l2Book shape: {coin, time, levels: [[bids], [asks]]}, each level {px, sz, n}. */
+    static ObjectNode l2BookJson(MatchingEngine engine, String coin, long time) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("coin", coin);
+        root.put("time", time);
+        ArrayNode levels = root.putArray("levels");
+        for (Side side : List.of(Side.BID, Side.ASK)) {
+            ArrayNode arr = levels.addArray();
+            for (L2Level l : engine.levels(coin, side, L2_DEPTH)) {
+                ObjectNode level = arr.addObject();
+                level.put("px", plain(l.px()));
+                level.put("sz", plain(l.sz()));
+                level.put("n", l.n());
             }
-            ObjectNode root = Json.MAPPER.createObjectNode();
-            root.put("coin", coin);
-            root.put("time", Math.max(now, engine.lastTime()));
-            ArrayNode levels = root.putArray("levels");
-            for (Side side : List.of(Side.BID, Side.ASK)) {
-                ArrayNode arr = levels.addArray();
-                for (L2Level l : engine.levels(coin, side, L2_DEPTH)) {
-                    ObjectNode level = arr.addObject();
-                    level.put("px", plain(l.px()));
-                    level.put("sz", plain(l.sz()));
-                    level.put("n", l.n());
-                }
-            }
-            return root;
-        });
+        }
+        return root;
     }
 
     private JsonNode openOrders(String user) {
@@ -162,27 +176,32 @@ public final class HyperliquidInfo {
                 java.util.Collections.reverse(fills);
             }
             for (UserFill f : fills.subList(0, Math.min(MAX_FILLS, fills.size()))) {
-                ObjectNode n = arr.addObject();
-                n.put("coin", f.coin());
-                n.put("px", plain(f.px()));
-                n.put("sz", plain(f.sz()));
-                n.put("side", f.side().code());
-                n.put("time", f.time());
-                n.put("startPosition", plain(f.startPosition()));
-                n.put("dir", f.dir());
-                n.put("closedPnl", plain(f.closedPnl()));
-                n.put("hash", f.hash());
-                n.put("oid", f.oid());
-                n.put("crossed", f.crossed());
-                n.put("fee", plain(f.fee()));
-                n.put("tid", f.tid());
-                if (f.cloid() != null) {
-                    n.put("cloid", f.cloid());
-                }
-                n.put("feeToken", "USDC");
+                fillJson(f, arr.addObject());
             }
             return arr;
         });
+    }
+
+    /** One fill in the venue's userFills shape, written into n. */
+    static ObjectNode fillJson(UserFill f, ObjectNode n) {
+        n.put("coin", f.coin());
+        n.put("px", plain(f.px()));
+        n.put("sz", plain(f.sz()));
+        n.put("side", f.side().code());
+        n.put("time", f.time());
+        n.put("startPosition", plain(f.startPosition()));
+        n.put("dir", f.dir());
+        n.put("closedPnl", plain(f.closedPnl()));
+        n.put("hash", f.hash());
+        n.put("oid", f.oid());
+        n.put("crossed", f.crossed());
+        n.put("fee", plain(f.fee()));
+        n.put("tid", f.tid());
+        if (f.cloid() != null) {
+            n.put("cloid", f.cloid());
+        }
+        n.put("feeToken", "USDC");
+        return n;
     }
 
     private JsonNode clearinghouseState(String user, long now) {

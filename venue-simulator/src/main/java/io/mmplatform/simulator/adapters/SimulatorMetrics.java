@@ -45,6 +45,8 @@ public class SimulatorMetrics implements HyperliquidExchange.Listener {
                 .description("IOC orders sent by the simulated takers").register(registry);
         Gauge.builder("simulator.open.orders", sim, s -> s.withEngine(MatchingEngine::openOrderCount))
                 .description("orders resting on all books").register(registry);
+        FunctionCounter.builder("simulator.scheduled.cancels.fired", sim, Simulation::scheduledCancelsFired)
+                .description("dead man's switches (scheduleCancel) that fired").register(registry);
         Gauge.builder("simulator.accounts", sim, s -> s.withEngine(MatchingEngine::accountCount))
                 .description("accounts known to the venue (incl. takers)").register(registry);
     }
@@ -59,6 +61,22 @@ public class SimulatorMetrics implements HyperliquidExchange.Listener {
     public void rejected(String reason) {
         counters.computeIfAbsent("reject:" + reason, k -> Counter.builder("simulator.exchange.rejects")
                 .tag("reason", reason).description("POST /exchange requests refused as a whole").register(registry))
+                .increment();
+    }
+
+    @Override
+    public void faultInjected(String kind) {
+        counters.computeIfAbsent("fault:" + kind, k -> Counter.builder("simulator.faults.injected")
+                .tag("kind", kind).description("faults injected on purpose (reject, lost-answer, burst429, paused, "
+                        + "latency)").register(registry))
+                .increment();
+    }
+
+    @Override
+    public void rateLimited(String scope) {
+        counters.computeIfAbsent("ratelimit:" + scope, k -> Counter.builder("simulator.rate.limited")
+                .tag("scope", scope).description("requests answered 429 by a rate limit (ip or address)")
+                .register(registry))
                 .increment();
     }
 

@@ -2,8 +2,10 @@ package io.mmplatform.simulator.adapters;
 
 import io.mmplatform.simulator.config.SimulatorConfig;
 import io.mmplatform.simulator.config.SimulatorSettings;
+import io.mmplatform.simulator.domain.FaultDecider;
 import io.mmplatform.simulator.domain.MarketSpec;
 import io.mmplatform.simulator.domain.PriceTick;
+import io.mmplatform.simulator.domain.RateLimits;
 import io.mmplatform.simulator.domain.Simulation;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,7 +35,10 @@ public class SimulatorRuntime {
 
     private final SimulatorSettings settings;
     private final Simulation simulation;
+    private final FaultDecider faults;
+    private final RateLimits rateLimits;
     private final List<Consumer<List<PriceTick>>> tickListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> stepListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService clock;
     private volatile long lastAdvanceMs;
 
@@ -50,6 +55,8 @@ public class SimulatorRuntime {
         // ids above start x 1000: unique across restarts of the simulator (a consumer deduplicating by tid is safe)
         this.simulation = new Simulation(settings.markets(), settings.engineWithIdBase(start * 1000),
                 settings.reference(), settings.taker(), settings.seed(), start);
+        this.faults = new FaultDecider(settings.seed(), start, settings.faults());
+        this.rateLimits = new RateLimits(settings.rateLimits());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -69,6 +76,7 @@ public class SimulatorRuntime {
                 settings.taker().ratePerSecond().toPlainString(), settings.taker().bandBps().toPlainString(),
                 settings.taker().minNotional().toPlainString(), settings.taker().maxNotional().toPlainString(),
                 settings.engine().minOrderValue().toPlainString());
+        LOG.infof("venue-simulator faults: %s; rate limits: %s", settings.faults(), settings.rateLimits());
         logUrls(httpHost, httpPort);
     }
 
@@ -108,6 +116,9 @@ public class SimulatorRuntime {
                     listener.accept(ticks);
                 }
             }
+            for (Runnable listener : stepListeners) {
+                listener.run();
+            }
         } catch (RuntimeException e) {
             LOG.error("simulation step failed", e);
         }
@@ -117,8 +128,21 @@ public class SimulatorRuntime {
         tickListeners.add(listener);
     }
 
+    /** Runs after every clock step, on the clock thread. */
+    public void onStep(Runnable listener) {
+        stepListeners.add(listener);
+    }
+
     public Simulation simulation() {
         return simulation;
+    }
+
+    public FaultDecider faults() {
+        return faults;
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     public SimulatorSettings settings() {

@@ -48,6 +48,60 @@ public interface SimulatorConfig {
 
     Hyperliquid hyperliquid();
 
+    /** Faults injected on purpose at start (can be changed at run time through /sim/faults). */
+    Faults faults();
+
+    /** Request weight limits per IP and per address. */
+    RateLimit rateLimit();
+
+    interface Faults {
+        @WithDefault("0")
+        long latencyMs();
+
+        @WithDefault("0")
+        long jitterMs();
+
+        @WithDefault("0")
+        double rejectRate();
+
+        @WithDefault("0")
+        double lostAnswerRate();
+
+        @WithDefault("0")
+        long burst429EverySeconds();
+
+        @WithDefault("0")
+        long burst429DurationMs();
+
+        @WithDefault("false")
+        boolean paused();
+
+        @WithDefault("0")
+        long wsDropEverySeconds();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** REST weight per IP per minute; the venue's is 1200, the default is generous for the paper stack. */
+        @WithDefault("1200000")
+        long ipWeightPerMinute();
+
+        /** Requests every address starts with; the venue's is 10000. */
+        @WithDefault("1000000")
+        long addressInitialRequests();
+
+        @WithDefault("1")
+        long addressRequestsPerUsdc();
+
+        @WithDefault("100000")
+        long addressCancelExtra();
+
+        @WithDefault("10s")
+        Duration addressThrottledEvery();
+    }
+
     interface MarketConfig {
         Optional<Integer> szDecimals();
 

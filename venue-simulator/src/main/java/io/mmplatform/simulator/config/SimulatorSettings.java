@@ -1,6 +1,8 @@
 package io.mmplatform.simulator.config;
 
 import io.mmplatform.simulator.domain.EngineSettings;
+import io.mmplatform.simulator.domain.FaultSettings;
+import io.mmplatform.simulator.domain.RateLimitSettings;
 import io.mmplatform.simulator.domain.MarketSpec;
 import io.mmplatform.simulator.domain.ReferenceSettings;
 import io.mmplatform.simulator.domain.TakerSettings;
@@ -14,7 +16,7 @@ import java.util.Map;
 /** The validated settings of the simulator; a bad value fails start-up with a message naming its key. */
 public record SimulatorSettings(long seed, List<MarketSpec> markets, EngineSettings engine,
                                 ReferenceSettings reference, TakerSettings taker, boolean mainnet,
-                                long clockPeriodMs) {
+                                long clockPeriodMs, FaultSettings faults, RateLimitSettings rateLimits) {
 
     private record Builtin(int szDecimals, String startPrice, int maxLeverage, String feedId) {
     }
@@ -108,7 +110,44 @@ public record SimulatorSettings(long seed, List<MarketSpec> markets, EngineSetti
         TakerSettings taker = new TakerSettings(t.ratePerSecond(), t.minNotional(), t.maxNotional(), t.bandBps(),
                 t.accounts());
         return new SimulatorSettings(c.seed(), List.copyOf(markets), engine, reference, taker, c.hyperliquid().mainnet(),
-                clockMs);
+                clockMs, faults(c.faults()), rateLimits(c.rateLimit()));
+    }
+
+    /** Kebab-case config key of a fault field (latencyMs -> simulator.faults.latency-ms). */
+    static String faultKey(String field) {
+        return "simulator.faults." + field.replaceAll("([A-Z])", "-$1").toLowerCase();
+    }
+
+    private static FaultSettings faults(SimulatorConfig.Faults f) {
+        String error = FaultSettings.check(f.latencyMs(), f.jitterMs(), f.rejectRate(), f.lostAnswerRate(),
+                f.burst429EverySeconds(), f.burst429DurationMs(), f.wsDropEverySeconds());
+        if (error != null) {
+            String field = error.substring(0, error.indexOf(' '));
+            throw bad(faultKey(field), error.substring(field.length() + 1));
+        }
+        return new FaultSettings(f.latencyMs(), f.jitterMs(), f.rejectRate(), f.lostAnswerRate(),
+                f.burst429EverySeconds(), f.burst429DurationMs(), f.paused(), f.wsDropEverySeconds());
+    }
+
+    private static RateLimitSettings rateLimits(SimulatorConfig.RateLimit r) {
+        String p = "simulator.rate-limit.";
+        if (r.ipWeightPerMinute() <= 0) {
+            throw bad(p + "ip-weight-per-minute", "must be positive, got " + r.ipWeightPerMinute());
+        }
+        if (r.addressInitialRequests() < 0) {
+            throw bad(p + "address-initial-requests", "must not be negative, got " + r.addressInitialRequests());
+        }
+        if (r.addressRequestsPerUsdc() < 0) {
+            throw bad(p + "address-requests-per-usdc", "must not be negative, got " + r.addressRequestsPerUsdc());
+        }
+        if (r.addressCancelExtra() < 0) {
+            throw bad(p + "address-cancel-extra", "must not be negative, got " + r.addressCancelExtra());
+        }
+        if (r.addressThrottledEvery().toMillis() <= 0) {
+            throw bad(p + "address-throttled-every", "must be at least 1ms, got " + r.addressThrottledEvery());
+        }
+        return new RateLimitSettings(r.enabled(), r.ipWeightPerMinute(), r.addressInitialRequests(),
+                r.addressRequestsPerUsdc(), r.addressCancelExtra(), r.addressThrottledEvery().toMillis());
     }
 
     /** The engine settings with ids starting above base (so ids stay unique across restarts). */

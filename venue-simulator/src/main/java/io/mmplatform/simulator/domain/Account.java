@@ -19,6 +19,7 @@ public final class Account {
     private final Map<String, Position> positions = new LinkedHashMap<>();
     private final Deque<UserFill> fills = new ArrayDeque<>();
     private final int fillHistoryLimit;
+    private BigDecimal volume = BigDecimal.ZERO;
 
     Account(String address, BigDecimal initialBalance, int fillHistoryLimit) {
         this.address = address;
@@ -49,7 +50,13 @@ public final class Account {
         return new ArrayList<>(fills);
     }
 
+    /** Cumulative traded notional in USDC (every fill, maker or taker). */
+    public BigDecimal volume() {
+        return volume;
+    }
+
     void record(UserFill fill) {
+        volume = volume.add(fill.px().multiply(fill.sz()));
         balance = balance.add(fill.closedPnl()).subtract(fill.fee());
         fills.addFirst(fill);
         while (fills.size() > fillHistoryLimit) {

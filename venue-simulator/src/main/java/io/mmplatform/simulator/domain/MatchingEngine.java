@@ -37,6 +37,8 @@ public final class MatchingEngine {
     private long ordersRejected;
     private long trades;
     private long cancels;
+    /** Events since the last drain; null while not recorded. */
+    private List<VenueEvent> events;
 
     public MatchingEngine(List<MarketSpec> markets, EngineSettings settings) {
         if (markets.isEmpty()) {
@@ -153,6 +155,7 @@ public final class MatchingEngine {
             if (maker.address().equals(req.address())) {
                 removeResting(book, maker);
                 cancels++;
+                orderEvent(maker, "selfTradeCanceled", time);
                 continue;
             }
             long qty = Math.min(remaining, maker.remainingLots());
@@ -162,6 +165,7 @@ public final class MatchingEngine {
             filledNotional += qty * levelPx;
             if (maker.remainingLots() == 0) {
                 removeResting(book, maker);
+                orderEvent(maker, "filled", time);
             }
         }
         if (remaining > 0 && req.tif() != Tif.IOC) {
@@ -169,6 +173,7 @@ public final class MatchingEngine {
                     req.sizeLots(), remaining, time, req.cloid());
             book.add(resting);
             ordersByOid.put(oid, resting);
+            orderEvent(resting, "open", time);
             if (req.cloid() != null) {
                 ordersByCloid.computeIfAbsent(req.address(), a -> new HashMap<>()).put(req.cloid(), resting);
             }
@@ -177,6 +182,11 @@ public final class MatchingEngine {
         if (filledLots == 0) {
             return new PlaceResult.Rejected(
                     "Order could not immediately match against any resting orders. asset=" + asset);
+        }
+        if (events != null) {
+            events.add(new VenueEvent.OrderUpdate(req.address(), req.coin(), req.side(),
+                    market.price(req.priceTicks()), market.size(remaining), market.size(req.sizeLots()), oid, time,
+                    req.cloid(), remaining == 0 ? "filled" : "canceled", time));
         }
         BigDecimal avgPx = BigDecimal.valueOf(filledNotional)
                 .divide(BigDecimal.valueOf(filledLots), 2, RoundingMode.HALF_EVEN)
@@ -200,13 +210,45 @@ public final class MatchingEngine {
         maker.fill(lots);
         long notionalMicro = lots * maker.priceTicks();
         String hash = String.format("0x%064x", tid);
-        settle(market, account(maker.address()), maker.side(), lots, maker.priceTicks(), notionalMicro,
-                settings.makerFee(), false, maker.oid(), maker.cloid(), tid, hash, time);
-        settle(market, account(taker.address()), taker.side(), lots, maker.priceTicks(), notionalMicro,
-                settings.takerFee(), true, takerOid, taker.cloid(), tid, hash, time);
+        UserFill makerFill = settle(market, account(maker.address()), maker.side(), lots, maker.priceTicks(),
+                notionalMicro, settings.makerFee(), false, maker.oid(), maker.cloid(), tid, hash, time);
+        UserFill takerFill = settle(market, account(taker.address()), taker.side(), lots, maker.priceTicks(),
+                notionalMicro, settings.takerFee(), true, takerOid, taker.cloid(), tid, hash, time);
+        if (events != null) {
+            String buyer = taker.side() == Side.BID ? taker.address() : maker.address();
+            String seller = taker.side() == Side.BID ? maker.address() : taker.address();
+            events.add(new VenueEvent.Trade(market.name(), taker.side(), market.price(maker.priceTicks()),
+                    market.size(lots), time, hash, tid, buyer, seller));
+            events.add(new VenueEvent.Fill(maker.address(), makerFill));
+            events.add(new VenueEvent.Fill(taker.address(), takerFill));
+        }
     }
 
-    private static void settle(MarketSpec market, Account account, Side side, long lots, long pxTicks,
+    private void orderEvent(RestingOrder o, String status, long time) {
+        if (events != null) {
+            MarketSpec m = books.get(o.coin()).market();
+            events.add(new VenueEvent.OrderUpdate(o.address(), o.coin(), o.side(), m.price(o.priceTicks()),
+                    m.size(o.remainingLots()), m.size(o.origLots()), o.oid(), o.timestampMs(), o.cloid(), status,
+                    time));
+        }
+    }
+
+    /** Starts (or stops and clears) recording {@link VenueEvent}s for {@link #drainEvents()}. */
+    public void recordEvents(boolean on) {
+        events = on ? (events == null ? new ArrayList<>() : events) : null;
+    }
+
+    /** The events since the last drain, oldest first (empty when not recording). */
+    public List<VenueEvent> drainEvents() {
+        if (events == null || events.isEmpty()) {
+            return List.of();
+        }
+        List<VenueEvent> out = events;
+        events = new ArrayList<>();
+        return out;
+    }
+
+    private static UserFill settle(MarketSpec market, Account account, Side side, long lots, long pxTicks,
                                long notionalMicro, BigDecimal feeRate, boolean crossed, long oid, String cloid,
                                long tid, String hash, long time) {
         Position position = account.position(market);
@@ -215,8 +257,10 @@ public final class MatchingEngine {
         BigDecimal fee = BigDecimal.valueOf(notionalMicro, 6).multiply(feeRate)
                 .setScale(Position.USDC_SCALE, RoundingMode.HALF_EVEN);
         position.addFee(fee);
-        account.record(new UserFill(market.name(), market.price(pxTicks), market.size(lots), side, time, start,
-                change.dir(), change.closedPnl(), hash, oid, crossed, fee, tid, cloid));
+        UserFill fill = new UserFill(market.name(), market.price(pxTicks), market.size(lots), side, time, start,
+                change.dir(), change.closedPnl(), hash, oid, crossed, fee, tid, cloid);
+        account.record(fill);
+        return fill;
     }
 
     private void removeResting(OrderBook book, RestingOrder order) {
@@ -242,6 +286,7 @@ public final class MatchingEngine {
         }
         removeResting(books.get(coin), order);
         cancels++;
+        orderEvent(order, "canceled", lastTime);
         return true;
     }
 
@@ -254,7 +299,41 @@ public final class MatchingEngine {
         }
         removeResting(books.get(coin), order);
         cancels++;
+        orderEvent(order, "canceled", lastTime);
         return true;
+    }
+
+    /**
+     * Modifies an open order of this address, found by oid (cloid null) or by client order id: the order is
+     * cancelled and the replacement placed as a new order (new oid, back of its price level's queue, matching what it
+     * crosses). An order that is not open (never placed, cancelled, filled, another address's) is refused and nothing
+     * changes. When the replacement itself is refused (post-only crossing, minimum value, ...), the original stays
+     * cancelled, as a cancel-and-replace does.
+     */
+    public PlaceResult modify(String address, long oid, String cloid, OrderRequest replacement, long now) {
+        advanceTime(now);
+        RestingOrder order = cloid != null ? ordersByCloid.getOrDefault(address, Map.of()).get(cloid)
+                : ordersByOid.get(oid);
+        if (order == null || !order.address().equals(address) || !replacement.address().equals(address)) {
+            return reject("Cannot modify canceled or filled order");
+        }
+        removeResting(books.get(order.coin()), order);
+        cancels++;
+        orderEvent(order, "canceled", lastTime);
+        return place(replacement, now);
+    }
+
+    /** Cancels every open order of an address (all coins); returns how many. */
+    public int cancelAll(String address, long now) {
+        advanceTime(now);
+        int n = 0;
+        for (RestingOrder order : openOrders(address)) {
+            removeResting(books.get(order.coin()), order);
+            cancels++;
+            orderEvent(order, "scheduledCancel", lastTime);
+            n++;
+        }
+        return n;
     }
 
     /** Open orders of an address, newest first. */

@@ -2,6 +2,8 @@ package io.mmplatform.simulator.domain;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,16 @@ public final class Simulation {
     private long nextTick;
     private long slot;
     private long takerOrders;
+    /** agent address -> master address */
+    private final Map<String, String> agentMaster = new HashMap<>();
+    /** master + "/" + agent name ("" unnamed) -> agent address */
+    private final Map<String, String> agentByName = new HashMap<>();
+    /** account -> time its dead man's switch fires */
+    private final Map<String, Long> scheduledCancels = new HashMap<>();
+    private long scheduledCancelsFired;
+
+    /** The least time a scheduled cancel must lie ahead of the venue clock. */
+    public static final long SCHEDULE_CANCEL_MIN_LEAD_MS = 5_000;
 
     public Simulation(List<MarketSpec> markets, EngineSettings engineSettings, ReferenceSettings referenceSettings,
                       TakerSettings takerSettings, long seed, long startMs) {
@@ -93,7 +105,91 @@ public final class Simulation {
                 nextArrival.put(coin, saturatedAdd(due, takers.nextGapMs()));
             }
         }
+        fireScheduledCancels(now);
         return published;
+    }
+
+    private void fireScheduledCancels(long now) {
+        if (scheduledCancels.isEmpty()) {
+            return;
+        }
+        Iterator<Map.Entry<String, Long>> it = scheduledCancels.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, Long> e = it.next();
+            if (e.getValue() <= now) {
+                engine.cancelAll(e.getKey(), e.getValue());
+                scheduledCancelsFired++;
+                it.remove();
+            }
+        }
+    }
+
+    /**
+     * Arms (time set) or disarms (null) the dead man's switch of an account: at that time every open order of the
+     * account is cancelled, unless a later call moved or removed it. Null when accepted, else the reason.
+     */
+    public synchronized String scheduleCancel(String account, Long timeMs, long now) {
+        long venueNow = Math.max(now, engine.lastTime());
+        if (timeMs == null) {
+            scheduledCancels.remove(account);
+            return null;
+        }
+        if (timeMs < venueNow + SCHEDULE_CANCEL_MIN_LEAD_MS) {
+            return "Scheduled cancel time too early, must be at least 5 seconds after current time";
+        }
+        scheduledCancels.put(account, timeMs);
+        return null;
+    }
+
+    /** The time the account's dead man's switch fires, or null when not armed. */
+    public synchronized Long scheduledCancel(String account) {
+        return scheduledCancels.get(account);
+    }
+
+    public synchronized long scheduledCancelsFired() {
+        return scheduledCancelsFired;
+    }
+
+    /**
+     * Approves an agent (API wallet) for a master account: afterwards actions signed by the agent act for the master.
+     * An agent of the same name (unnamed counts as one name) replaces the previous one. Null when accepted, else the
+     * reason.
+     */
+    public synchronized String approveAgent(String master, String agent, String name) {
+        if (agent.equals(master)) {
+            return "Agent address cannot be the user's own address";
+        }
+        if (agentMaster.containsKey(master)) {
+            return "An agent cannot approve agents";
+        }
+        String existing = agentMaster.get(agent);
+        if (existing != null && !existing.equals(master)) {
+            return "Agent " + agent + " is already approved for another user";
+        }
+        if (engine.existingAccount(agent) != null) {
+            return "Agent " + agent + " is already used as a user";
+        }
+        String previous = agentByName.put(master + "/" + (name == null ? "" : name), agent);
+        if (previous != null && !previous.equals(agent)) {
+            agentMaster.remove(previous);
+        }
+        agentMaster.put(agent, master);
+        return null;
+    }
+
+    /** The account a signer acts for: its master when it is an approved agent, else itself. */
+    public synchronized String accountOf(String signer) {
+        return agentMaster.getOrDefault(signer, signer);
+    }
+
+    /** Starts or stops recording venue events (trades, order updates, fills) for {@link #drainEvents()}. */
+    public synchronized void recordEvents(boolean on) {
+        engine.recordEvents(on);
+    }
+
+    /** Venue events since the last drain, oldest first. */
+    public synchronized List<VenueEvent> drainEvents() {
+        return engine.drainEvents();
     }
 
     /** Runs an operation on the engine under the venue lock. */

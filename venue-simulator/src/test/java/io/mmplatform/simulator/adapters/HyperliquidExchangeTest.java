@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mmplatform.common.codec.Json;
 import io.mmplatform.simulator.domain.EngineSettings;
+import io.mmplatform.simulator.domain.FaultDecider;
+import io.mmplatform.simulator.domain.FaultSettings;
+import io.mmplatform.simulator.domain.RateLimitSettings;
+import io.mmplatform.simulator.domain.RateLimits;
 import io.mmplatform.simulator.domain.MarketSpec;
 import io.mmplatform.simulator.domain.ReferenceSettings;
 import io.mmplatform.simulator.domain.RestingOrder;
@@ -23,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The /exchange dialect against the published signing vectors (no HTTP, no clock). */
 class HyperliquidExchangeTest {
+    static final String IP = "10.0.0.1";
     static final String FEED = "e62df6c8b4a85fe1a67db44dc12de5db330f7ac66b72dc658afedf0f4a415b43";
 
     final List<String> events = new ArrayList<>();
@@ -36,7 +41,22 @@ class HyperliquidExchangeTest {
         public void status(String action, String status) {
             events.add(action + ":" + status);
         }
+
+        @Override
+        public void faultInjected(String kind) {
+            events.add("fault:" + kind);
+        }
+
+        @Override
+        public void rateLimited(String scope) {
+            events.add("429:" + scope);
+        }
     };
+
+    HyperliquidExchange venue(Simulation sim, boolean mainnet) {
+        return new HyperliquidExchange(sim, mainnet, listener, new FaultDecider(1, 0, FaultSettings.NONE),
+                new RateLimits(RateLimitSettings.venue()));
+    }
 
     static Simulation simulation() {
         List<MarketSpec> markets = List.of(
@@ -67,12 +87,12 @@ class HyperliquidExchangeTest {
         JsonNode orderCase = v.get("cases").get(1);
         String address = v.get("address").asText().toLowerCase();
         Simulation sim = simulation();
-        HyperliquidExchange exchange = new HyperliquidExchange(sim, false, listener);
+        HyperliquidExchange exchange = venue(sim, false);
 
         // keys deliberately sent out of the venue's order: the venue hashes its canonical order
         String shuffled = "{\"grouping\":\"na\",\"orders\":[{\"t\":{\"limit\":{\"tif\":\"Gtc\"}},\"s\":\"100\","
                 + "\"r\":false,\"p\":\"100\",\"b\":true,\"a\":1}],\"type\":\"order\"}";
-        HttpAnswer answer = exchange.handle(body(Json.MAPPER.readTree(shuffled), 0, orderCase.get("testnet")), 0);
+        HttpAnswer answer = exchange.handle(body(Json.MAPPER.readTree(shuffled), 0, orderCase.get("testnet")), 0, IP);
         JsonNode root = Json.MAPPER.readTree(answer.body());
         assertEquals("ok", root.get("status").asText(), answer.body());
         assertEquals("order", root.get("response").get("type").asText());
@@ -86,7 +106,7 @@ class HyperliquidExchangeTest {
         assertEquals(1_000_000, open.get(0).remainingLots());
         assertEquals(List.of("order:resting"), events);
 
-        HttpAnswer replay = exchange.handle(body(orderCase.get("action"), 0, orderCase.get("testnet")), 0);
+        HttpAnswer replay = exchange.handle(body(orderCase.get("action"), 0, orderCase.get("testnet")), 0, IP);
         JsonNode err = Json.MAPPER.readTree(replay.body());
         assertEquals("err", err.get("status").asText());
         assertTrue(err.get("response").asText().contains("duplicate nonce"), replay.body());
@@ -98,13 +118,13 @@ class HyperliquidExchangeTest {
         JsonNode dummyOrder = v.get("cases").get(1);
         String address = v.get("address").asText().toLowerCase();
         Simulation sim = simulation();
-        HyperliquidExchange mainnetVenue = new HyperliquidExchange(sim, true, listener);
-        mainnetVenue.handle(body(dummyOrder.get("action"), 0, dummyOrder.get("mainnet")), 0);
+        HyperliquidExchange mainnetVenue = venue(sim, true);
+        mainnetVenue.handle(body(dummyOrder.get("action"), 0, dummyOrder.get("mainnet")), 0, IP);
         assertEquals(1, sim.withEngine(e -> e.openOrders(address)).size());
 
         Simulation other = simulation();
-        HyperliquidExchange testnetVenue = new HyperliquidExchange(other, false, listener);
-        testnetVenue.handle(body(dummyOrder.get("action"), 0, dummyOrder.get("mainnet")), 0);
+        HyperliquidExchange testnetVenue = venue(other, false);
+        testnetVenue.handle(body(dummyOrder.get("action"), 0, dummyOrder.get("mainnet")), 0, IP);
         assertEquals(0, other.withEngine(e -> e.openOrders(address)).size(),
                 "a mainnet signature on a testnet venue is some other signer");
         int openCount = other.withEngine(e -> e.allOpenOrders().size());
@@ -115,12 +135,12 @@ class HyperliquidExchangeTest {
     @Test
     void vaultAndUnknownActionsAndBrokenBodies() throws Exception {
         JsonNode c = vectors().get("cases").get(1);
-        HyperliquidExchange exchange = new HyperliquidExchange(simulation(), false, listener);
+        HyperliquidExchange exchange = venue(simulation(), false);
         ObjectNode vault = (ObjectNode) Json.MAPPER.readTree(body(c.get("action"), 0, c.get("testnet")));
         vault.put("vaultAddress", "0x0000000000000000000000000000000000000001");
-        assertEquals("err", Json.MAPPER.readTree(exchange.handle(vault.toString(), 0).body()).get("status").asText());
-        assertEquals(422, exchange.handle("[]", 0).status());
-        assertEquals(422, exchange.handle("{\"action\":{\"type\":\"order\"},\"nonce\":\"x\"}", 0).status());
+        assertEquals("err", Json.MAPPER.readTree(exchange.handle(vault.toString(), 0, IP).body()).get("status").asText());
+        assertEquals(422, exchange.handle("[]", 0, IP).status());
+        assertEquals(422, exchange.handle("{\"action\":{\"type\":\"order\"},\"nonce\":\"x\"}", 0, IP).status());
         assertTrue(events.contains("rejected:vault"));
         assertTrue(events.contains("rejected:malformed"));
     }

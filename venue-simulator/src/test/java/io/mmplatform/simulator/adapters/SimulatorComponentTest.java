@@ -213,10 +213,10 @@ class SimulatorComponentTest {
         // and the venue checks prices and sizes like the real one
         String badPx = status0(exchange(poster, order(0, true, new BigDecimal("12345.6"), new BigDecimal("0.001"),
                 "Gtc", null))).get("error").asText();
-        assertTrue(badPx.startsWith("Order has invalid price"), badPx);
+        assertEquals("Order has invalid price. asset=0", badPx, "6 significant figures");
         String badSz = status0(exchange(poster, order(0, true, new BigDecimal("50000"), new BigDecimal("0.000001"),
                 "Gtc", null))).get("error").asText();
-        assertTrue(badSz.startsWith("Order has invalid size"), badSz);
+        assertEquals("Order has invalid size. asset=0", badSz);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mmplatform.simulator.config;
 
+import io.mmplatform.simulator.domain.FaultSettings;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -58,6 +59,43 @@ class SimulatorSettingsTest {
         assertMessage(Map.of("simulator.taker.min-notional", "5"), "simulator.taker.min-notional");
         assertMessage(Map.of("simulator.reference.jump-probability", "2"), "simulator.reference.jump-probability");
         assertMessage(Map.of("simulator.taker.accounts", "0"), "simulator.taker.accounts");
+    }
+
+    @Test
+    void faultsAndRateLimitsAreSetAtStart() {
+        SimulatorSettings off = settings(Map.of());
+        assertEquals(FaultSettings.NONE, off.faults());
+        assertTrue(off.rateLimits().enabled());
+        assertEquals(1_200_000, off.rateLimits().ipWeightPerMinute());
+        SimulatorSettings s = settings(Map.of("simulator.faults.latency-ms", "30",
+                "simulator.faults.jitter-ms", "20",
+                "simulator.faults.reject-rate", "0.05",
+                "simulator.faults.lost-answer-rate", "0.01",
+                "simulator.faults.burst429-every-seconds", "20",
+                "simulator.faults.burst429-duration-ms", "1500",
+                "simulator.faults.paused", "true",
+                "simulator.faults.ws-drop-every-seconds", "20"));
+        assertEquals(new FaultSettings(30, 20, 0.05, 0.01, 20, 1500, true, 20),
+                s.faults());
+        SimulatorSettings venueLike = settings(Map.of("simulator.rate-limit.enabled", "false",
+                "simulator.rate-limit.ip-weight-per-minute", "1200",
+                "simulator.rate-limit.address-initial-requests", "10000"));
+        assertFalse(venueLike.rateLimits().enabled());
+        assertEquals(1200, venueLike.rateLimits().ipWeightPerMinute());
+        assertEquals(10_000, venueLike.rateLimits().addressInitialRequests());
+    }
+
+    @Test
+    void badFaultAndRateLimitValuesNameTheirKey() {
+        assertMessage(Map.of("simulator.faults.reject-rate", "1.5"), "simulator.faults.reject-rate");
+        assertMessage(Map.of("simulator.faults.lost-answer-rate", "-1"), "simulator.faults.lost-answer-rate");
+        assertMessage(Map.of("simulator.faults.latency-ms", "-1"), "simulator.faults.latency-ms");
+        assertMessage(Map.of("simulator.faults.burst429-duration-ms", "-1"), "simulator.faults.burst429-duration-ms");
+        assertMessage(Map.of("simulator.faults.ws-drop-every-seconds", "-5"), "simulator.faults.ws-drop-every-seconds");
+        assertMessage(Map.of("simulator.rate-limit.ip-weight-per-minute", "0"),
+                "simulator.rate-limit.ip-weight-per-minute");
+        assertMessage(Map.of("simulator.rate-limit.address-throttled-every", "0s"),
+                "simulator.rate-limit.address-throttled-every");
     }
 
     static void assertMessage(Map<String, String> props, String key) {

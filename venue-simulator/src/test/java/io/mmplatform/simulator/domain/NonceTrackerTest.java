@@ -33,10 +33,22 @@ class NonceTrackerTest {
     }
 
     @Test
-    void mustBeWithinADayOfTheVenueClock() {
+    void mustLieFromTwoDaysBeforeToOneDayAfterTheVenueClock() {
         NonceTracker t = new NonceTracker();
-        assertNotNull(t.use("a", NOW - 86_400_001L, NOW));
+        assertNotNull(t.use("a", NOW - 2 * 86_400_000L - 1, NOW));
         assertNotNull(t.use("a", NOW + 86_400_001L, NOW));
-        assertNull(t.use("a", NOW - 86_400_000L, NOW));
+        assertNull(t.use("a", NOW - 2 * 86_400_000L, NOW), "two days back is the oldest accepted");
+        assertNull(t.use("a", NOW - 86_400_001L, NOW), "older than a day is still fine");
+        assertNull(t.use("a", NOW + 86_400_000L, NOW), "one day ahead is the latest accepted");
+    }
+
+    @Test
+    void aRefusedNonceIsNotRecorded() {
+        NonceTracker t = new NonceTracker(2, 1000, 1000);
+        assertNotNull(t.use("a", NOW + 5000, NOW));
+        assertNull(t.use("a", NOW + 500, NOW), "the refused one did not take a slot");
+        assertNull(t.use("a", NOW + 600, NOW));
+        assertNotNull(t.use("a", NOW + 400, NOW), "below the smallest of the 2 kept");
+        assertNull(t.use("a", NOW + 700, NOW));
     }
 }
