@@ -150,6 +150,27 @@ public final class HyperliquidClient {
         return action;
     }
 
+    /**
+     * The dead man's switch: at {@code timeMs} the venue cancels every open order of the signer unless a later
+     * scheduleCancel moved it; {@code null} removes the schedule (the key is left out, as the venue hashes it).
+     */
+    public static ObjectNode scheduleCancelAction(Long timeMs) {
+        ObjectNode action = Json.MAPPER.createObjectNode();
+        action.put("type", "scheduleCancel");
+        if (timeMs != null) {
+            action.put("time", timeMs);
+        }
+        return action;
+    }
+
+    /** Sends a signed scheduleCancel; the venue answers {"status":"ok","response":{"type":"default"}}. */
+    public void sendScheduleCancel(SignedRequest request) {
+        JsonNode answer = post(exchangeUri, request.body());
+        if (!"ok".equals(answer.path("status").asText())) {
+            throw new VenueException("scheduleCancel refused: " + errorText(answer), true, null);
+        }
+    }
+
     /** Signs an action with the wallet's key; the body is what /exchange receives. */
     public SignedRequest sign(ECKeyPair key, ObjectNode action, long nonce, int size) {
         Signature sig = HyperliquidSigner.signL1Action(key, action, nonce, null, null, mainnet);
@@ -198,9 +219,7 @@ public final class HyperliquidClient {
     private JsonNode exchange(SignedRequest request, String what) {
         JsonNode answer = post(exchangeUri, request.body());
         if (!"ok".equals(answer.path("status").asText())) {
-            JsonNode response = answer.get("response");
-            String text = response == null ? answer.toString() : response.isTextual() ? response.asText() : response.toString();
-            throw new VenueException(what + " refused: " + text, true, null);
+            throw new VenueException(what + " refused: " + errorText(answer), true, null);
         }
         JsonNode statuses = answer.path("response").path("data").path("statuses");
         if (!statuses.isArray() || statuses.size() != request.size()) {
@@ -208,6 +227,11 @@ public final class HyperliquidClient {
                     + " statuses for " + request.size() + " entries: " + answer, false, null);
         }
         return statuses;
+    }
+
+    private static String errorText(JsonNode answer) {
+        JsonNode response = answer.get("response");
+        return response == null ? answer.toString() : response.isTextual() ? response.asText() : response.toString();
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -228,7 +252,7 @@ public final class HyperliquidClient {
         if (response.statusCode() / 100 != 2) {
             // a 4xx means the venue looked at the request and refused it; a 5xx leaves the outcome unknown
             throw new VenueException("POST " + uri + " answered HTTP " + response.statusCode() + ": "
-                    + abbreviate(response.body()), response.statusCode() / 100 == 4, null);
+                    + abbreviate(response.body()), response.statusCode() / 100 == 4, response.statusCode() == 429, null);
         }
         try {
             return Json.MAPPER.readTree(response.body());

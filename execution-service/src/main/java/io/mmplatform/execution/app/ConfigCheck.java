@@ -1,5 +1,7 @@
 package io.mmplatform.execution.app;
 
+import io.mmplatform.execution.domain.RateLimiter;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,7 +11,10 @@ import java.time.Duration;
 final class ConfigCheck {
     static final String PAPER_WALLETS_FILE = "run/wallets.json";
 
-    record Resolved(URI venueUrl, Path walletsFile) {
+    /** The venue refuses a scheduled cancel less than this far ahead. */
+    static final Duration VENUE_MIN_SCHEDULE_LEAD = Duration.ofSeconds(5);
+
+    record Resolved(URI venueUrl, Path walletsFile, String instanceId, RateLimiter.Limits rateLimits, Path stateDir) {
     }
 
     static Resolved validate(ExecutionConfig c) {
@@ -39,6 +44,9 @@ final class ConfigCheck {
         if (c.tolerance().sizeFraction().signum() < 0 || c.tolerance().sizeFraction().compareTo(BigDecimal.ONE) >= 0) {
             throw bad("execution.tolerance.size-fraction", "must be in [0, 1), got " + c.tolerance().sizeFraction());
         }
+        if (c.tolerance().minReplaceInterval().isNegative()) {
+            throw bad("execution.tolerance.min-replace-interval", "must be >= 0, got " + c.tolerance().minReplaceInterval());
+        }
         if (c.checks().priceBandBps().signum() <= 0) {
             throw bad("execution.checks.price-band-bps", "must be positive, got " + c.checks().priceBandBps());
         }
@@ -53,7 +61,69 @@ final class ConfigCheck {
         positive("execution.max-intent-age", c.maxIntentAge());
         positive("execution.http-timeout", c.httpTimeout());
         positive("execution.shutdown-timeout", c.shutdownTimeout());
-        return new Resolved(url, wallets);
+        positive("execution.dead-man.refresh", c.deadMan().refresh());
+        if (c.deadMan().timeout().compareTo(VENUE_MIN_SCHEDULE_LEAD) <= 0) {
+            throw bad("execution.dead-man.timeout", "must be more than " + VENUE_MIN_SCHEDULE_LEAD.toSeconds()
+                    + "s (the venue refuses a scheduled cancel closer than that), got " + c.deadMan().timeout());
+        }
+        if (c.deadMan().refresh().compareTo(c.deadMan().timeout().minus(VENUE_MIN_SCHEDULE_LEAD)) >= 0) {
+            throw bad("execution.dead-man.refresh", "must be shorter than execution.dead-man.timeout minus "
+                    + VENUE_MIN_SCHEDULE_LEAD.toSeconds() + "s, got " + c.deadMan().refresh() + " with timeout "
+                    + c.deadMan().timeout());
+        }
+        if (c.circuitBreaker().failures() <= 0) {
+            throw bad("execution.circuit-breaker.failures", "must be positive, got " + c.circuitBreaker().failures());
+        }
+        positive("execution.circuit-breaker.backoff", c.circuitBreaker().backoff());
+        if (c.circuitBreaker().maxBackoff().compareTo(c.circuitBreaker().backoff()) < 0) {
+            throw bad("execution.circuit-breaker.max-backoff", "must be at least execution.circuit-breaker.backoff ("
+                    + c.circuitBreaker().backoff() + "), got " + c.circuitBreaker().maxBackoff());
+        }
+        String instanceId = c.instanceId().map(String::strip).orElse("");
+        if (c.instanceId().isPresent() && !instanceId.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw bad("execution.instance-id", "must be 1-64 of [A-Za-z0-9._-], got '" + c.instanceId().get() + "'");
+        }
+        if (instanceId.isEmpty()) {
+            instanceId = "exec-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        }
+        Path stateDir;
+        try {
+            stateDir = Path.of(c.stateDir());
+            java.nio.file.Files.createDirectories(stateDir);
+        } catch (java.nio.file.InvalidPathException | java.io.IOException e) {
+            throw bad("execution.state-dir", "'" + c.stateDir() + "' is not a usable directory: " + e.getMessage());
+        }
+        if (!java.nio.file.Files.isWritable(stateDir)) {
+            throw bad("execution.state-dir", "'" + c.stateDir() + "' is not writable");
+        }
+        return new Resolved(url, wallets, instanceId, rateLimits(c), stateDir);
+    }
+
+    private static RateLimiter.Limits rateLimits(ExecutionConfig c) {
+        ExecutionConfig.RateLimit r = c.rateLimit();
+        boolean live = c.mode() == ExecutionConfig.Mode.LIVE;
+        double ipCapacity = r.ipCapacity().orElse(live ? 1200.0 : 100_000.0);
+        double ipPerSecond = r.ipPerSecond().orElse(live ? 20.0 : 2000.0);
+        positive("execution.rate-limit.ip.capacity", ipCapacity);
+        positive("execution.rate-limit.ip.per-second", ipPerSecond);
+        positive("execution.rate-limit.wallet.capacity", r.walletCapacity());
+        positive("execution.rate-limit.wallet.per-second", r.walletPerSecond());
+        if (!(r.cancelReserve() >= 0 && r.cancelReserve() < 0.5)) {
+            throw bad("execution.rate-limit.cancel-reserve", "must be in [0, 0.5), got " + r.cancelReserve());
+        }
+        positive("execution.rate-limit.backoff", r.backoff());
+        if (r.maxBackoff().compareTo(r.backoff()) < 0) {
+            throw bad("execution.rate-limit.max-backoff", "must be at least execution.rate-limit.backoff ("
+                    + r.backoff() + "), got " + r.maxBackoff());
+        }
+        return new RateLimiter.Limits(ipCapacity, ipPerSecond, r.walletCapacity(), r.walletPerSecond(),
+                r.cancelReserve(), r.backoff().toNanos(), r.maxBackoff().toNanos());
+    }
+
+    private static void positive(String key, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw bad(key, "must be a positive number, got " + v);
+        }
     }
 
     private static void positive(String key, Duration d) {

@@ -2,6 +2,7 @@ package io.mmplatform.execution.app;
 
 import io.mmplatform.common.codec.Codecs;
 import io.mmplatform.common.messages.Fill;
+import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.OrderEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,16 @@ public class EventPublisher implements ExecutionEvents {
     @Channel("exec-fills")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20000)
     Emitter<String> fills;
+
+    @Inject
+    @Channel("risk-kill-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1000)
+    Emitter<String> kills;
+
+    @Override
+    public void kill(KillSwitch record) {
+        send(kills, "risk.kill", record.key(), Codecs.KILL_SWITCH.encode(record));
+    }
 
     @Override
     public void order(OrderEvent event) {

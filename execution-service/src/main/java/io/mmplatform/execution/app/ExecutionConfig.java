@@ -24,6 +24,38 @@ public interface ExecutionConfig {
 
     Hyperliquid hyperliquid();
 
+    /** This replica's name in logs and metrics (tag instance); default: a random id. */
+    @WithName("instance-id")
+    Optional<String> instanceId();
+
+    @WithName("dead-man")
+    DeadMan deadMan();
+
+    /** Where the service keeps state across restarts (the nonce mark per wallet). */
+    @WithName("state-dir")
+    @WithDefault("run/execution-state")
+    String stateDir();
+
+    @WithName("rate-limit")
+    RateLimit rateLimit();
+
+    @WithName("circuit-breaker")
+    Breaker circuitBreaker();
+
+    interface Breaker {
+        /** Consecutive failed venue requests (not 429s) of one wallet that open its breaker. */
+        @WithDefault("5")
+        int failures();
+
+        /** First wait before a probe; doubles per failed probe up to max-backoff. */
+        @WithDefault("5s")
+        Duration backoff();
+
+        @WithName("max-backoff")
+        @WithDefault("60s")
+        Duration maxBackoff();
+    }
+
     /** JSON [{"id","privateKey"}]; paper mode falls back to run/wallets.json, live mode requires it. */
     @WithName("wallets-file")
     Optional<String> walletsFile();
@@ -57,6 +89,50 @@ public interface ExecutionConfig {
     @WithDefault("10s")
     Duration shutdownTimeout();
 
+    interface RateLimit {
+        /** IP bucket size in request weight; default paper 100000, live 1200 (the venue's per-minute budget). */
+        @WithName("ip.capacity")
+        Optional<Double> ipCapacity();
+
+        /** IP bucket refill, weight per second; default paper 2000, live 20 (1200 a minute). */
+        @WithName("ip.per-second")
+        Optional<Double> ipPerSecond();
+
+        /** Per-wallet bucket size, in orders and cancels (the venue's initial address buffer is 10000). */
+        @WithName("wallet.capacity")
+        @WithDefault("10000")
+        double walletCapacity();
+
+        /** Per-wallet refill, orders and cancels per second. */
+        @WithName("wallet.per-second")
+        @WithDefault("100")
+        double walletPerSecond();
+
+        /** Share of each bucket kept for cancels (orders stop above it, polling reads above twice it). */
+        @WithName("cancel-reserve")
+        @WithDefault("0.1")
+        double cancelReserve();
+
+        /** First pause after an HTTP 429 (doubles per consecutive 429). */
+        @WithName("backoff")
+        @WithDefault("500ms")
+        Duration backoff();
+
+        @WithName("max-backoff")
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+
+    interface DeadMan {
+        /** The venue's scheduled cancel-all is kept this far ahead (the venue requires more than 5 s). */
+        @WithDefault("15s")
+        Duration timeout();
+
+        /** How often a healthy wallet pushes the scheduled cancel back. */
+        @WithDefault("5s")
+        Duration refresh();
+    }
+
     interface Hyperliquid {
         /** Signing source 'a' (mainnet) or 'b' (testnet and the simulator). */
         @WithDefault("false")
@@ -73,6 +149,11 @@ public interface ExecutionConfig {
         @WithName("size-fraction")
         @WithDefault("0.1")
         BigDecimal sizeFraction();
+
+        /** A level's order younger than this is not replaced (kept until a later intent); 0 disables. */
+        @WithName("min-replace-interval")
+        @WithDefault("200ms")
+        Duration minReplaceInterval();
     }
 
     interface Checks {

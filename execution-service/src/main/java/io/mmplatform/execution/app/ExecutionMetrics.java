@@ -1,12 +1,14 @@
 package io.mmplatform.execution.app;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** The counters and timers an operator watches (under /q/metrics, prefix execution_). */
 @ApplicationScoped
@@ -19,6 +21,8 @@ public class ExecutionMetrics {
     private final Timer tickToOrder;
     private final Timer killCancelAll;
     private final Timer venueRoundTrip;
+    private final Counter deadManArmed;
+    private final Counter requestWeight;
 
     public ExecutionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -34,6 +38,43 @@ public class ExecutionMetrics {
                 .description("kill received to the venue confirming no order in scope").register(registry);
         this.venueRoundTrip = Timer.builder("execution.venue.exchange.roundtrip")
                 .description("POST /exchange round trip").publishPercentiles(0.5, 0.99).register(registry);
+        this.requestWeight = Counter.builder("execution.request.weight")
+                .description("request weight used against the venue's rate limit (its weights)").register(registry);
+        this.deadManArmed = Counter.builder("execution.deadman.armed")
+                .description("scheduleCancel requests that armed or pushed back the dead man's switch").register(registry);
+    }
+
+    /**
+     * The replica's identity and how many wallets it owns: {@code execution_instance_info{instance}} (always 1) and
+     * {@code execution_owned_wallets{instance}}.
+     */
+    public void instance(String instanceId, Supplier<Number> ownedWallets) {
+        Gauge.builder("execution.instance.info", () -> 1).tag("instance", instanceId)
+                .description("this execution replica (execution.instance-id)").register(registry);
+        Gauge.builder("execution.owned.wallets", ownedWallets).tag("instance", instanceId)
+                .description("wallets whose quote.intents partition this replica owns").register(registry);
+    }
+
+    /** Request weight spent against the venue's IP limit (execution_request_weight_total). */
+    public void requestWeight(int weight) {
+        if (weight > 0) {
+            requestWeight.increment(weight);
+        }
+    }
+
+    /** A request the rate limiter held back (kind: read; intents held back count as intents{outcome=throttled}). */
+    public void throttled(String kind) {
+        registry.counter("execution.throttled", "kind", kind).increment();
+    }
+
+    /** A wallet's circuit breaker opened or closed: execution_circuit_breaker_total{transition}. */
+    public void breaker(String transition) {
+        registry.counter("execution.circuit.breaker", "transition", transition).increment();
+    }
+
+    /** The dead man's switch was armed or pushed back for one wallet. */
+    public void deadManArmed() {
+        deadManArmed.increment();
     }
 
     public void ordersSent(int n) {

@@ -4,17 +4,23 @@ import io.mmplatform.common.messages.KillScope;
 import io.mmplatform.common.messages.KillState;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.QuoteIntent;
+import io.mmplatform.common.Topics;
 import io.mmplatform.execution.adapters.HyperliquidClient;
+import io.mmplatform.execution.adapters.KafkaPartitions;
+import io.mmplatform.execution.adapters.NonceFile;
 import io.mmplatform.execution.adapters.Wallet;
 import io.mmplatform.execution.adapters.WalletsFile;
 import io.mmplatform.execution.domain.CheckLimits;
+import io.mmplatform.execution.domain.CircuitBreaker;
 import io.mmplatform.execution.domain.IntentSequencer;
 import io.mmplatform.execution.domain.KillSwitchState;
 import io.mmplatform.execution.domain.MarketSpec;
 import io.mmplatform.execution.domain.OrderReconciler;
 import io.mmplatform.execution.domain.PreTradeChecks;
+import io.mmplatform.execution.domain.RateLimiter;
 import io.mmplatform.execution.domain.Tolerance;
 import io.mmplatform.execution.domain.VenueRules;
+import io.mmplatform.execution.domain.WalletOwnership;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,17 +31,19 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Owns the wallets and their workers: start-up (config check, wallets, kill state, venue metadata, clean slate on the
- * venue), routing of intents and kills to the wallet's single writer, and cancel-all at shutdown.
+ * Owns the wallets and their workers: start-up (config check, wallets, kill state, venue metadata), which wallets this
+ * replica owns (partitions of quote.intents, from the rebalance listener), routing of intents and kills to the
+ * wallet's single writer, and cancel-all at shutdown.
  */
 @ApplicationScoped
 public class ExecutionService {
@@ -55,29 +63,51 @@ public class ExecutionService {
     private final Map<String, WalletWorker> workers = new LinkedHashMap<>();
     private HyperliquidClient venue;
     private ScheduledExecutorService starter;
+    private WalletOwnership ownership;
+    /** Partitions assigned before the wallets were loaded (the consumer may join the group first). */
+    private final List<Integer> earlyPartitions = new ArrayList<>();
+    private int earlyPartitionCount;
+    private String instanceId;
     private volatile VenueRules rules;
     private volatile boolean killStateLoaded;
-    private volatile boolean ready;
     private volatile boolean stopping;
     private volatile String startProblem = "starting";
 
     void onStart(@Observes StartupEvent event) {
         ConfigCheck.Resolved resolved = ConfigCheck.validate(config);
+        instanceId = resolved.instanceId();
         List<Wallet> wallets = WalletsFile.load(resolved.walletsFile(), "execution.wallets-file");
         venue = new HyperliquidClient(resolved.venueUrl(), config.hyperliquid().mainnet(), config.httpTimeout());
         OrderReconciler reconciler = new OrderReconciler(
-                new Tolerance(config.tolerance().priceBps(), config.tolerance().sizeFraction()));
+                new Tolerance(config.tolerance().priceBps(), config.tolerance().sizeFraction()),
+                config.tolerance().minReplaceInterval().toMillis());
         PreTradeChecks checks = new PreTradeChecks(new CheckLimits(config.checks().priceBandBps(),
                 config.checks().maxOrderNotional(), config.checks().maxOpenOrders()));
-        for (Wallet w : wallets) {
-            workers.put(w.id(), new WalletWorker(w, venue, reconciler, checks, kill, events, metrics, config.maxIntentAge()));
+        WalletWorker.Timing timing = new WalletWorker.Timing(config.fillPollInterval(), config.settleInterval(),
+                config.maxIntentAge(), config.deadMan().timeout(), config.deadMan().refresh());
+        RateLimiter limiter = new RateLimiter(resolved.rateLimits(), System.nanoTime());
+        synchronized (this) {
+            for (Wallet w : wallets) {
+                workers.put(w.id(), new WalletWorker(w, venue, reconciler, checks, kill, events, metrics, timing,
+                        limiter, new NonceFile(resolved.stateDir(), w.id()),
+                        new CircuitBreaker(config.circuitBreaker().failures(), config.circuitBreaker().backoff().toNanos(),
+                                config.circuitBreaker().maxBackoff().toNanos())));
+            }
+            ownership = new WalletOwnership(workers.keySet(), KafkaPartitions::forKey);
+            metrics.instance(instanceId, () -> ownedWallets().size());
+            if (earlyPartitionCount > 0) {
+                assignNow(earlyPartitions, earlyPartitionCount);
+            }
         }
-        LOG.infof("execution-service mode=%s venue=%s hyperliquid.mainnet=%s wallets=%s (from %s) "
-                        + "tolerance=%sbps/%s checks: band=%sbps maxNotional=%s maxOpen=%d fillPoll=%s settle=%s",
-                config.mode().name().toLowerCase(), resolved.venueUrl(), config.hyperliquid().mainnet(), wallets,
-                resolved.walletsFile().toAbsolutePath(), config.tolerance().priceBps(), config.tolerance().sizeFraction(),
-                config.checks().priceBandBps(), config.checks().maxOrderNotional(), config.checks().maxOpenOrders(),
-                config.fillPollInterval(), config.settleInterval());
+        LOG.infof("execution-service instance=%s mode=%s venue=%s hyperliquid.mainnet=%s wallets=%s (from %s) "
+                        + "tolerance=%sbps/%s checks: band=%sbps maxNotional=%s maxOpen=%d fillPoll=%s settle=%s "
+                        + "deadMan=%s/%s rateLimit=%s stateDir=%s",
+                instanceId, config.mode().name().toLowerCase(), resolved.venueUrl(), config.hyperliquid().mainnet(),
+                wallets, resolved.walletsFile().toAbsolutePath(), config.tolerance().priceBps(),
+                config.tolerance().sizeFraction(), config.checks().priceBandBps(), config.checks().maxOrderNotional(),
+                config.checks().maxOpenOrders(), config.fillPollInterval(), config.settleInterval(),
+                config.deadMan().timeout(), config.deadMan().refresh(), resolved.rateLimits(),
+                resolved.stateDir().toAbsolutePath());
         starter = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "execution-start");
             t.setDaemon(true);
@@ -86,7 +116,10 @@ public class ExecutionService {
         starter.execute(this::startUp);
     }
 
-    /** Retried every second until the kill state, the venue's metadata and every wallet are in place. */
+    /**
+     * Retried every second until the kill state and the venue's metadata are in place; then every wallet this
+     * instance owns (now or later) is re-synced by its worker before anything is sent.
+     */
     private void startUp() {
         if (stopping) {
             return;
@@ -97,25 +130,18 @@ public class ExecutionService {
                 killStateLoaded = true;
                 LOG.infof("kill state read (%d record(s)); engaged: %s", n, kill.engaged());
             }
-            if (rules == null) {
-                List<MarketSpec> markets = venue.meta();
-                rules = new VenueRules(markets);
-                LOG.infof("venue markets: %s", markets.stream()
-                        .map(m -> m.name() + "(asset " + m.assetIndex() + ", szDecimals " + m.szDecimals() + ")").toList());
-            }
-            List<CompletableFuture<Void>> starts = new ArrayList<>();
+            List<MarketSpec> markets = venue.meta();
+            VenueRules loaded = new VenueRules(markets);
+            LOG.infof("venue markets: %s", markets.stream()
+                    .map(m -> m.name() + "(asset " + m.assetIndex() + ", szDecimals " + m.szDecimals() + ")").toList());
             for (WalletWorker w : workers.values()) {
-                if (!w.accepting()) {
-                    starts.add(w.start(rules, config.fillPollInterval(), config.settleInterval()));
-                }
+                w.venueRules(loaded);
             }
-            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-            ready = true;
+            rules = loaded;
             startProblem = null;
-            LOG.info("execution-service ready");
+            LOG.infof("execution-service %s started; owned wallets: %s", instanceId, ownership.ownedWallets());
         } catch (Exception e) {
-            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-            String problem = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            String problem = e.getMessage() == null ? e.toString() : e.getMessage();
             if (!problem.equals(startProblem)) {
                 LOG.warnf("not ready yet, retrying every second: %s", problem);
             }
@@ -124,10 +150,46 @@ public class ExecutionService {
         }
     }
 
-    /** From the quote.intents consumer. */
+    /** From the rebalance listener: partitions of quote.intents newly assigned to this instance. */
+    public synchronized void onAssigned(Collection<Integer> partitions, int partitionCount) {
+        if (ownership == null) {
+            earlyPartitions.addAll(partitions);
+            earlyPartitionCount = partitionCount;
+            return;
+        }
+        assignNow(partitions, partitionCount);
+    }
+
+    private void assignNow(Collection<Integer> partitions, int partitionCount) {
+        List<String> gained = ownership.assign(partitions, partitionCount);
+        LOG.infof("instance %s: assigned partitions %s of %s; now owns wallets %s (new: %s)", instanceId, partitions,
+                Topics.QUOTE_INTENTS, ownership.ownedWallets(), gained);
+        for (String id : gained) {
+            workers.get(id).own();
+        }
+    }
+
+    /** From the rebalance listener: partitions revoked or lost; their wallets stop sending at once. */
+    public synchronized void onRevoked(Collection<Integer> partitions) {
+        if (ownership == null) {
+            earlyPartitions.removeAll(partitions);
+            return;
+        }
+        if (stopping) {
+            return; // shutting down: the wallets' cancel-all runs (or ran) under our ownership
+        }
+        List<String> lost = ownership.revoke(partitions);
+        LOG.infof("instance %s: revoked partitions %s of %s; stops sending for wallets %s; still owns %s", instanceId,
+                partitions, Topics.QUOTE_INTENTS, lost, ownership.ownedWallets());
+        for (String id : lost) {
+            workers.get(id).disown();
+        }
+    }
+
+    /** From the quote.intents consumer. Intents for wallets this instance does not own are ignored. */
     public void onIntent(QuoteIntent intent) {
         WalletWorker worker = workers.get(intent.walletId());
-        if (worker == null) {
+        if (worker == null || !owns(intent.walletId())) {
             metrics.intent("unowned");
             return;
         }
@@ -163,7 +225,6 @@ public class ExecutionService {
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
-        ready = false;
         if (starter != null) {
             starter.shutdownNow();
         }
@@ -171,9 +232,8 @@ public class ExecutionService {
         List<Thread> threads = new ArrayList<>();
         for (WalletWorker w : workers.values()) {
             Thread t = new Thread(() -> {
-                boolean ok = w.shutdown(config.shutdownTimeout());
-                if (ok) {
-                    LOG.infof("wallet %s: all orders cancelled at shutdown", w.wallet().id());
+                if (w.shutdown(config.shutdownTimeout())) {
+                    LOG.infof("wallet %s: all orders cancelled at shutdown, dead man's switch removed", w.wallet().id());
                 }
             }, "shutdown-" + w.wallet().id());
             t.start();
@@ -186,11 +246,41 @@ public class ExecutionService {
                 Thread.currentThread().interrupt();
             }
         }
-        LOG.infof("execution-service stopped in %d ms", (System.nanoTime() - t0) / 1_000_000);
+        LOG.infof("execution-service %s stopped in %d ms", instanceId, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * Ready once the kill state and the venue's metadata are loaded and every wallet this instance owns is re-synced
+     * (an instance that owns no wallet is ready too).
+     */
     public boolean ready() {
-        return ready;
+        if (stopping || !killStateLoaded || rules == null) {
+            return false;
+        }
+        for (WalletWorker w : workers.values()) {
+            if (w.owned() && !w.active()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public synchronized boolean owns(String walletId) {
+        return ownership != null && ownership.owns(walletId);
+    }
+
+    public synchronized Set<String> ownedWallets() {
+        return ownership == null ? Set.of() : ownership.ownedWallets();
+    }
+
+    /** Owned and re-synced: this instance trades the wallet. */
+    public boolean active(String walletId) {
+        WalletWorker w = workers.get(walletId);
+        return w != null && w.active();
+    }
+
+    public String instanceId() {
+        return instanceId;
     }
 
     public String startProblem() {

@@ -1,6 +1,5 @@
 package io.mmplatform.execution.app;
 
-import io.mmplatform.common.hyperliquid.NonceGenerator;
 import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillScope;
 import io.mmplatform.common.messages.Liquidity;
@@ -9,6 +8,7 @@ import io.mmplatform.common.messages.OrderEventType;
 import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.Side;
 import io.mmplatform.execution.adapters.HyperliquidClient;
+import io.mmplatform.execution.adapters.NonceFile;
 import io.mmplatform.execution.adapters.HyperliquidClient.CancelStatus;
 import io.mmplatform.execution.adapters.HyperliquidClient.OpenOrder;
 import io.mmplatform.execution.adapters.HyperliquidClient.OrderStatus;
@@ -18,14 +18,21 @@ import io.mmplatform.execution.adapters.HyperliquidClient.WireCancel;
 import io.mmplatform.execution.adapters.HyperliquidClient.WireOrder;
 import io.mmplatform.execution.adapters.VenueException;
 import io.mmplatform.execution.adapters.Wallet;
+import io.mmplatform.common.messages.TimeInForce;
+import io.mmplatform.common.messages.KillState;
+import io.mmplatform.common.messages.KillSwitch;
+import io.mmplatform.execution.domain.CircuitBreaker;
+import io.mmplatform.execution.domain.ClientOrderIds;
 import io.mmplatform.execution.domain.KillSwitchState;
 import io.mmplatform.execution.domain.LiveOrder;
 import io.mmplatform.execution.domain.LiveOrders;
 import io.mmplatform.execution.domain.MarketSpec;
 import io.mmplatform.execution.domain.NewOrder;
+import io.mmplatform.execution.domain.NonceManager;
 import io.mmplatform.execution.domain.OrderReconciler;
 import io.mmplatform.execution.domain.OrderState;
 import io.mmplatform.execution.domain.PreTradeChecks;
+import io.mmplatform.execution.domain.RateLimiter;
 import io.mmplatform.execution.domain.ReconcilePlan;
 import io.mmplatform.execution.domain.SeenFills;
 import io.mmplatform.execution.domain.TargetOrder;
@@ -47,6 +54,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything execution does for one wallet, on one thread: reconcile intents, sign and send, poll fills, settle
@@ -56,6 +64,15 @@ final class WalletWorker {
     static final String VENUE = "hyperliquid";
     private static final Logger LOG = Logger.getLogger(WalletWorker.class);
     private static final int KILL_VERIFY_ATTEMPTS = 20;
+    /** The actor of the circuit breaker's risk.kill records. */
+    static final String BREAKER_ACTOR = "execution";
+    /** The persisted nonce mark runs this far ahead of the nonces used: at most one file write per 10 s. */
+    private static final long NONCE_RESERVE_MS = 10_000;
+
+    /** The worker's timing: fill poll, settle loop, intent age limit and the dead man's switch. */
+    record Timing(Duration fillPoll, Duration settleEvery, Duration maxIntentAge, Duration deadManTimeout,
+                  Duration deadManRefresh) {
+    }
 
     private final Wallet wallet;
     private final HyperliquidClient venue;
@@ -64,19 +81,27 @@ final class WalletWorker {
     private final KillSwitchState kill;
     private final ExecutionEvents events;
     private final ExecutionMetrics metrics;
-    private final Duration maxIntentAge;
+    private final Timing timing;
+    private final RateLimiter limiter;
+    private final CircuitBreaker breaker;
     private final ScheduledExecutorService exec;
     private final LiveOrders live = new LiveOrders();
     private final SeenFills seen = new SeenFills(200_000);
-    private final NonceGenerator nonces = new NonceGenerator();
+    private final NonceFile nonceFile;
+    private final NonceManager nonces;
     private final Map<String, QuoteIntent> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicLong epoch = new AtomicLong();
     private volatile VenueRules rules;
-    private volatile boolean accepting;
+    /** This instance owns the wallet's partition: it may send for it. Cleared at once on revocation. */
+    private volatile boolean owned;
+    /** Owned and re-synced from the venue in the current ownership epoch: intents are processed, loops run. */
+    private volatile boolean active;
     private String lastPollError;
 
     WalletWorker(Wallet wallet, HyperliquidClient venue, OrderReconciler reconciler, PreTradeChecks checks,
-                 KillSwitchState kill, ExecutionEvents events, ExecutionMetrics metrics, Duration maxIntentAge) {
+                 KillSwitchState kill, ExecutionEvents events, ExecutionMetrics metrics, Timing timing,
+                 RateLimiter limiter, NonceFile nonceFile, CircuitBreaker breaker) {
         this.wallet = wallet;
         this.venue = venue;
         this.reconciler = reconciler;
@@ -84,7 +109,11 @@ final class WalletWorker {
         this.kill = kill;
         this.events = events;
         this.metrics = metrics;
-        this.maxIntentAge = maxIntentAge;
+        this.timing = timing;
+        this.limiter = limiter;
+        this.breaker = breaker;
+        this.nonceFile = nonceFile;
+        this.nonces = new NonceManager(nonceFile.load(), System::currentTimeMillis, nonceFile::store, NONCE_RESERVE_MS);
         this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wallet-" + wallet.id());
             t.setDaemon(true);
@@ -96,41 +125,165 @@ final class WalletWorker {
         return wallet;
     }
 
-    boolean accepting() {
-        return accepting;
+    boolean owned() {
+        return owned;
+    }
+
+    /** Owned and re-synced: the wallet is being traded by this instance. */
+    boolean active() {
+        return active;
     }
 
     /**
-     * Takes over the wallet on the venue: cancels whatever rests there (we know none of it), publishes the fills the
-     * venue reports, then accepts intents and starts the fill poll and the settle loop.
+     * The venue's metadata is known: starts the loops (each does nothing while the wallet is not active) and
+     * re-syncs the wallet if it is owned already. Called once.
      */
-    CompletableFuture<Void> start(VenueRules venueRules, Duration fillPoll, Duration settleEvery) {
-        return CompletableFuture.runAsync(() -> {
-            this.rules = venueRules;
+    void venueRules(VenueRules venueRules) {
+        this.rules = venueRules;
+        long poll = timing.fillPoll().toMillis();
+        long settle = timing.settleEvery().toMillis();
+        exec.scheduleWithFixedDelay(() -> whileActive("fill poll", () -> pollFills(false)), poll, poll, TimeUnit.MILLISECONDS);
+        exec.scheduleWithFixedDelay(() -> whileActive("settle", this::settle), settle, settle, TimeUnit.MILLISECONDS);
+        long refresh = timing.deadManRefresh().toMillis();
+        exec.scheduleWithFixedDelay(() -> whileActive("dead man's switch", this::armDeadMan), refresh, refresh,
+                TimeUnit.MILLISECONDS);
+        if (owned) {
+            long e = epoch.get();
+            exec.execute(() -> sync(e));
+        }
+    }
+
+    /**
+     * This instance now owns the wallet's partition. Called on the consumer's thread during the rebalance, before
+     * any intent of the partition is delivered: the re-sync is queued on the wallet's thread ahead of every intent.
+     */
+    void own() {
+        long e = epoch.incrementAndGet();
+        active = false;
+        owned = true;
+        if (rules != null) {
+            exec.execute(() -> sync(e));
+        }
+    }
+
+    /**
+     * The partition was revoked: nothing more is sent for the wallet from now on (a request already on the wire
+     * completes). Its orders stay on the venue for the new owner to adopt.
+     */
+    void disown() {
+        epoch.incrementAndGet();
+        owned = false;
+        active = false;
+        pending.clear();
+    }
+
+    /**
+     * Re-syncs a newly owned wallet from the venue before anything is sent for it: orders that carry one of our
+     * client order ids are adopted (the next intent keeps or cancels them like any live order), others are cancelled;
+     * the venue's fill history is taken up (fill ids already seen are skipped; consumers dedupe by fill id); the dead
+     * man's switch is armed. Retried every second until it succeeds or the ownership changes.
+     */
+    private void sync(long e) {
+        if (epoch.get() != e || !owned || active) {
+            return;
+        }
+        try {
+            nonces.advancePast(nonceFile.load()); // a previous owner sharing the state directory
+            chargeRead("openOrders", 0);
             List<OpenOrder> open = venue.openOrders(wallet.address());
-            if (!open.isEmpty()) {
-                LOG.infof("wallet %s: cancelling %d order(s) left on the venue from before this start", wallet, open.size());
-                cancelUnknown(open);
+            live.clear();
+            List<OpenOrder> foreign = new ArrayList<>();
+            int adopted = 0;
+            for (OpenOrder o : open) {
+                Optional<MarketSpec> spec = rules.market(o.coin());
+                if (spec.isPresent() && ClientOrderIds.isValid(o.cloid())) {
+                    LiveOrder order = new LiveOrder(o.cloid(), o.coin(), null, o.side(), o.limitPx(), o.origSz(),
+                            TimeInForce.GTC, 0, 0);
+                    order.placedAtMs(o.timestamp());
+                    if (live.adopt(order, o.oid(), o.sz())) {
+                        adopted++;
+                        continue;
+                    }
+                }
+                foreign.add(o);
             }
-            pollFills();
-            accepting = true;
-            exec.scheduleWithFixedDelay(() -> guarded("fill poll", this::pollFills),
-                    fillPoll.toMillis(), fillPoll.toMillis(), TimeUnit.MILLISECONDS);
-            exec.scheduleWithFixedDelay(() -> guarded("settle", this::settle),
-                    settleEvery.toMillis(), settleEvery.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.infof("wallet %s: ready, %d fill(s) already on the venue", wallet, seen.size());
-        }, exec);
+            if (!foreign.isEmpty()) {
+                LOG.infof("wallet %s: cancelling %d order(s) on the venue without a client order id of ours", wallet,
+                        foreign.size());
+                cancelUnknown(foreign);
+            }
+            List<LiveOrder> killed = live.select(o -> kill.blocks(wallet.id(), o.market()));
+            if (!killed.isEmpty()) {
+                cancel(killed, "kill engaged");
+            }
+            pollFills(true);
+            armDeadMan();
+            if (epoch.get() == e && owned) {
+                active = true;
+                LOG.infof("wallet %s: owned and re-synced, %d order(s) adopted, %d fill(s) seen", wallet, adopted,
+                        seen.size());
+            }
+        } catch (RuntimeException ex) {
+            if (exec.isShutdown()) {
+                return;
+            }
+            LOG.warnf("wallet %s: re-sync from the venue failed, retrying in 1s: %s", wallet.id(), ex.getMessage());
+            exec.schedule(() -> sync(e), 1, TimeUnit.SECONDS);
+        }
+    }
+
+    // ------------------------------------------------------------------ dead man's switch
+
+    /**
+     * Arms (or pushes back) the venue's scheduled cancel of all the wallet's orders to now + timeout. Runs on the
+     * wallet's thread: if that thread stops (crash, hang), the switch is no longer pushed back and the venue cancels.
+     */
+    private void armDeadMan() {
+        if (!owned) {
+            return;
+        }
+        long time = System.currentTimeMillis() + timing.deadManTimeout().toMillis();
+        // an open breaker whose back-off has passed half-opens: this refresh is its probe (while it is open and
+        // not due, the refresh goes on but its outcome counts for nothing)
+        breaker.probeDue(System.nanoTime());
+        acquireCancel(1);
+        try {
+            venue.sendScheduleCancel(venue.sign(wallet.key(), HyperliquidClient.scheduleCancelAction(time), nonces.next(), 0));
+        } catch (VenueException e) {
+            venueFailure(e);
+            throw e;
+        }
+        venueSuccess();
+        metrics.deadManArmed();
+    }
+
+    /** Removes the scheduled cancel (graceful shutdown, after the venue confirmed no order is left). */
+    private void disarmDeadMan() {
+        try {
+            acquireCancel(1);
+            venue.sendScheduleCancel(venue.sign(wallet.key(), HyperliquidClient.scheduleCancelAction(null),
+                    nonces.next(), 0));
+        } catch (VenueException e) {
+            LOG.warnf("wallet %s: could not remove the scheduled cancel: %s", wallet.id(), e.getMessage());
+        }
     }
 
     // ------------------------------------------------------------------ intents
 
     /** Latest wins: a newer intent for the same market replaces one still waiting. Called from the consumer. */
     void offer(QuoteIntent intent) {
-        if (!accepting) {
-            metrics.intent("not_ready");
+        if (!owned) {
+            metrics.intent("unowned");
             return;
         }
-        pending.merge(intent.market(), intent, (old, fresh) -> fresh.seq() > old.seq() ? fresh : old);
+        QuoteIntent replaced = pending.put(intent.market(), intent);
+        if (replaced != null) {
+            metrics.intent("superseded"); // the sequencer only lets newer intents through: the waiting one is stale
+        }
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
         if (drainScheduled.compareAndSet(false, true)) {
             exec.execute(this::drain);
         }
@@ -147,8 +300,12 @@ final class WalletWorker {
     }
 
     private void process(QuoteIntent intent) {
-        if (!accepting) {
-            metrics.intent("not_ready");
+        if (!active) {
+            metrics.intent(owned ? "not_ready" : "unowned");
+            return;
+        }
+        if (!breaker.closed()) {
+            metrics.intent("breaker_open");
             return;
         }
         Optional<KillSwitchState.Engaged> blocking = kill.blocking(wallet.id(), intent.market());
@@ -158,7 +315,8 @@ final class WalletWorker {
                     blocking.get().scope());
             return;
         }
-        if (intent.createdAtMs() > 0 && System.currentTimeMillis() - intent.createdAtMs() > maxIntentAge.toMillis()) {
+        if (intent.createdAtMs() > 0
+                && System.currentTimeMillis() - intent.createdAtMs() > timing.maxIntentAge().toMillis()) {
             metrics.intent("stale");
             return;
         }
@@ -170,7 +328,8 @@ final class WalletWorker {
             return;
         }
         List<TargetOrder> targets = rules.round(intent);
-        ReconcilePlan plan = reconciler.reconcile(wallet.id(), intent.market(), intent.seq(), targets, live.of(intent.market()));
+        ReconcilePlan plan = reconciler.reconcile(wallet.id(), intent.market(), intent.seq(), targets,
+                live.of(intent.market()), System.currentTimeMillis());
         PreTradeChecks.Outcome checked = checks.check(plan.creates(), intent.reference(), plan.kept().size());
         for (PreTradeChecks.Rejected r : checked.rejected()) {
             metrics.reject(r.rejection().code(), 1);
@@ -185,16 +344,34 @@ final class WalletWorker {
                 metrics.intent("killed");
                 return;
             }
+            int n = checked.accepted().size();
+            long wait = limiter.acquire(wallet.id(), RateLimiter.Kind.ORDER, RateLimiter.exchangeWeight(n), n,
+                    System.nanoTime());
+            if (wait > 0) {
+                // throttled: keep only this latest intent for the market (a newer one replaces it) and retry later
+                metrics.intent("throttled");
+                if (pending.putIfAbsent(intent.market(), intent) != null) {
+                    metrics.intent("superseded");
+                }
+                exec.schedule(this::scheduleDrain, Math.max(wait, 1_000_000L), TimeUnit.NANOSECONDS);
+                return;
+            }
+            metrics.requestWeight(RateLimiter.exchangeWeight(n));
             place(intent, spec.get(), checked.accepted());
         }
         metrics.intent("applied");
     }
 
     private void place(QuoteIntent intent, MarketSpec spec, List<NewOrder> orders) {
+        if (!owned) {
+            return; // revoked while this intent was being reconciled
+        }
         List<LiveOrder> sent = new ArrayList<>(orders.size());
         List<WireOrder> wire = new ArrayList<>(orders.size());
         for (NewOrder n : orders) {
-            sent.add(live.addPending(LiveOrder.pending(intent.market(), intent.seq(), intent.originNanos(), n)));
+            LiveOrder pendingOrder = LiveOrder.pending(intent.market(), intent.seq(), intent.originNanos(), n);
+            pendingOrder.placedAtMs(System.currentTimeMillis());
+            sent.add(live.addPending(pendingOrder));
             wire.add(new WireOrder(spec.assetIndex(), n.side(), n.price(), n.size(), n.tif(), n.cloid()));
         }
         SignedRequest request = venue.sign(wallet.key(), HyperliquidClient.orderAction(wire), nonces.next(), wire.size());
@@ -208,8 +385,9 @@ final class WalletWorker {
         try {
             statuses = venue.sendOrders(request);
         } catch (VenueException e) {
+            venueFailure(e);
             if (e.refused()) {
-                metrics.reject("venue", sent.size());
+                metrics.reject(e.rateLimited() ? "rate_limited" : "venue", sent.size());
                 for (LiveOrder o : sent) {
                     live.remove(o.cloid());
                     events.order(event(o, OrderEventType.REJECT, null, e.getMessage()));
@@ -223,6 +401,7 @@ final class WalletWorker {
         } finally {
             metrics.venueRoundTrip(System.nanoTime() - t0);
         }
+        venueSuccess();
         for (int i = 0; i < sent.size(); i++) {
             LiveOrder o = sent.get(i);
             OrderStatus s = statuses.get(i);
@@ -293,12 +472,19 @@ final class WalletWorker {
     }
 
     private List<CancelStatus> sendCancels(List<WireCancel> wire) {
+        if (!owned) {
+            return null; // not ours any more: the new owner adopts or cancels
+        }
+        acquireCancel(wire.size());
         SignedRequest request = venue.sign(wallet.key(), HyperliquidClient.cancelAction(wire), nonces.next(), wire.size());
         metrics.cancelsSent(wire.size());
         long t0 = System.nanoTime();
         try {
-            return venue.sendCancels(request);
+            List<CancelStatus> statuses = venue.sendCancels(request);
+            venueSuccess();
+            return statuses;
         } catch (VenueException e) {
+            venueFailure(e);
             LOG.warnf("wallet %s: cancel request failed (%s)", wallet.id(), e.getMessage());
             return null;
         } finally {
@@ -318,14 +504,17 @@ final class WalletWorker {
      * anything it still shows). Returns whether the venue confirmed it.
      */
     private boolean cancelScopeNow(KillScope scope, String why, long receivedNanos) {
-        if (rules == null) {
-            return true;
+        if (rules == null || !owned) {
+            return true; // not ours: the owner cancels
         }
-        pending.keySet().removeIf(market -> scope.covers(wallet.id(), market));
+        if (pending.keySet().removeIf(market -> scope.covers(wallet.id(), market))) {
+            metrics.intent("killed"); // waiting intents in scope are dropped
+        }
         cancel(live.select(o -> scope.covers(wallet.id(), o.market())), why);
         for (int attempt = 0; attempt < KILL_VERIFY_ATTEMPTS; attempt++) {
             List<OpenOrder> left;
             try {
+                chargeRead("openOrders", 0);
                 left = venue.openOrders(wallet.address()).stream()
                         .filter(o -> scope.covers(wallet.id(), o.coin())).toList();
             } catch (VenueException e) {
@@ -363,17 +552,30 @@ final class WalletWorker {
         return false;
     }
 
-    /** Stops taking intents and cancels every order; waits at most timeout for the venue to confirm. */
+    /**
+     * Stops taking intents and, if the wallet is ours, cancels every order and then removes the dead man's switch
+     * (only once the venue confirmed no order is left: otherwise the switch stays armed and cancels the rest).
+     * Waits at most timeout. Returns whether the wallet was ours and the venue confirmed the cancel-all.
+     */
     boolean shutdown(Duration timeout) {
-        accepting = false;
         pending.clear();
+        boolean wasOwned = owned && rules != null;
+        active = false;
         boolean confirmed = false;
-        try {
-            confirmed = cancelScope(KillScope.GLOBAL, "shutdown", System.nanoTime())
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.errorf("wallet %s: cancel-all at shutdown did not complete within %s: %s", wallet.id(), timeout, e);
+        if (wasOwned) {
+            try {
+                confirmed = CompletableFuture.supplyAsync(() -> {
+                    boolean ok = cancelScopeNow(KillScope.GLOBAL, "shutdown", System.nanoTime());
+                    if (ok) {
+                        disarmDeadMan();
+                    }
+                    return ok;
+                }, exec).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.errorf("wallet %s: cancel-all at shutdown did not complete within %s: %s", wallet.id(), timeout, e);
+            }
         }
+        owned = false;
         exec.shutdownNow();
         return confirmed;
     }
@@ -384,12 +586,18 @@ final class WalletWorker {
      * Publishes the fills whose publish failed before, then every fill the venue reports that was not seen yet. A
      * fill's order effects are applied once; its record is published again on the next poll until the broker takes it.
      */
-    private void pollFills() {
+    private void pollFills(boolean forced) {
         for (Fill retry : seen.takeRetries()) {
             LOG.infof("wallet %s: publishing fill %s again", wallet.id(), retry.fillId());
             publish(retry);
         }
+        if (forced) {
+            chargeRead("userFills", 0);
+        } else if (!mayRead("userFills")) {
+            return;
+        }
         List<UserFill> fills = venue.userFills(wallet.address());
+        chargeExtra("userFills", fills.size());
         for (int i = fills.size() - 1; i >= 0; i--) { // the venue lists newest first
             UserFill f = fills.get(i);
             String fillId = VENUE + ":" + f.tid() + ":" + (f.side() == Side.BUY ? "B" : "A");
@@ -429,8 +637,11 @@ final class WalletWorker {
 
     /** Re-reads the venue's open orders: settles unknown states, re-sends lost cancels, cancels orphans. */
     private void settle() {
+        if (!mayRead("openOrders")) {
+            return;
+        }
         List<OpenOrder> open = venue.openOrders(wallet.address());
-        pollFills(); // a fill before the snapshot is seen here, so an absent order below is not a fill we missed
+        pollFills(true); // a fill before the snapshot is seen here, so an absent order below is not a fill we missed
         Map<Long, OpenOrder> byOid = new HashMap<>();
         Map<String, OpenOrder> byCloid = new HashMap<>();
         for (OpenOrder o : open) {
@@ -476,6 +687,97 @@ final class WalletWorker {
 
     // ------------------------------------------------------------------ helpers
 
+    // ------------------------------------------------------------------ circuit breaker
+
+    /**
+     * A signed request went through: resets the 429 back-off and the failure count; a successful probe closes the
+     * breaker and releases its kill.
+     */
+    private void venueSuccess() {
+        limiter.succeeded();
+        if (breaker.state() == CircuitBreaker.State.OPEN) {
+            return; // only the due probe (half-open) may close it, so the back-off holds
+        }
+        if (breaker.success() == CircuitBreaker.Transition.CLOSED) {
+            LOG.infof("wallet %s: venue requests succeed again; circuit breaker closed", wallet.id());
+            metrics.breaker("closed");
+            KillScope scope = KillScope.parse("wallet:" + wallet.id());
+            boolean someoneElse = kill.engaged().stream()
+                    .anyMatch(e -> e.scope().equals(scope) && !BREAKER_ACTOR.equals(e.actor()));
+            if (someoneElse) {
+                LOG.infof("wallet %s: %s stays engaged: it was engaged by someone else too", wallet.id(), scope);
+            } else {
+                events.kill(new KillSwitch(scope.toString(), KillState.RELEASED, "circuit breaker closed: venue healthy",
+                        BREAKER_ACTOR, System.currentTimeMillis()));
+            }
+        }
+    }
+
+    /**
+     * A signed request failed (a 429 only slows the rate limiter down). After the configured number in a row the
+     * breaker opens: no more orders for the wallet, cancel what can be cancelled, engage wallet:<id> on risk.kill.
+     */
+    private void venueFailure(VenueException e) {
+        if (e.rateLimited()) {
+            limiter.throttled(System.nanoTime());
+            return;
+        }
+        String error = e.getMessage().length() > 200 ? e.getMessage().substring(0, 200) + "..." : e.getMessage();
+        if (breaker.failure(error, System.nanoTime()) != CircuitBreaker.Transition.OPENED) {
+            return;
+        }
+        String reason = "circuit breaker: " + breaker.consecutiveFailures() + " consecutive venue errors; last: " + error;
+        LOG.errorf("wallet %s: %s; stopping orders, cancelling, engaging wallet:%s on risk.kill", wallet.id(), reason,
+                wallet.id());
+        metrics.breaker("opened");
+        events.kill(new KillSwitch("wallet:" + wallet.id(), KillState.ENGAGED, reason, BREAKER_ACTOR,
+                System.currentTimeMillis()));
+        if (!pending.isEmpty()) {
+            pending.clear();
+            metrics.intent("breaker_open");
+        }
+        exec.execute(() -> guarded("circuit breaker cancel", () -> cancel(live.all().stream()
+                .filter(o -> o.state() != OrderState.PENDING_CANCEL).toList(), "circuit breaker open")));
+    }
+
+    /** A polling read: false (skip this turn) when the rate limiter says wait. */
+    private boolean mayRead(String type) {
+        int weight = RateLimiter.infoWeight(type);
+        if (limiter.acquire(wallet.id(), RateLimiter.Kind.READ, weight, 0, System.nanoTime()) > 0) {
+            metrics.throttled("read");
+            return false;
+        }
+        metrics.requestWeight(weight);
+        return true;
+    }
+
+    /** A read that cannot wait (re-sync, kill verification): charged, never refused. */
+    private void chargeRead(String type, int items) {
+        int weight = RateLimiter.infoWeight(type) + RateLimiter.infoExtraWeight(type, items);
+        limiter.charge(weight, System.nanoTime());
+        metrics.requestWeight(weight);
+    }
+
+    private void chargeExtra(String type, int items) {
+        int extra = RateLimiter.infoExtraWeight(type, items);
+        limiter.charge(extra, System.nanoTime());
+        metrics.requestWeight(extra);
+    }
+
+    /** Cancels (and the dead man's switch) always go first: charged, never refused. */
+    private void acquireCancel(int batch) {
+        int weight = RateLimiter.exchangeWeight(batch);
+        limiter.acquire(wallet.id(), RateLimiter.Kind.CANCEL, weight, batch, System.nanoTime());
+        metrics.requestWeight(weight);
+    }
+
+    /** A loop's turn: runs only while the wallet is owned and re-synced. */
+    private void whileActive(String what, Runnable task) {
+        if (active) {
+            guarded(what, task);
+        }
+    }
+
     private void guarded(String what, Runnable task) {
         try {
             task.run();
@@ -484,6 +786,9 @@ final class WalletWorker {
                 lastPollError = null;
             }
         } catch (VenueException e) {
+            if (e.rateLimited()) {
+                limiter.throttled(System.nanoTime());
+            }
             if (exec.isShutdown()) {
                 return; // interrupted by shutdown: nothing to report
             }

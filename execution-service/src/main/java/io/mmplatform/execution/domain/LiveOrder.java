@@ -23,6 +23,7 @@ public final class LiveOrder {
     private BigDecimal remaining;
     private OrderState state;
     private Long oid;
+    private long placedAtMs;
 
     public LiveOrder(String cloid, String market, String levelId, Side side, BigDecimal price, BigDecimal size,
                      TimeInForce tif, long intentSeq, long originNanos) {
@@ -89,6 +90,15 @@ public final class LiveOrder {
 
     public Long oid() {
         return oid;
+    }
+
+    /** When the order was sent (or, for an adopted order, placed on the venue); 0 if unknown. */
+    public long placedAtMs() {
+        return placedAtMs;
+    }
+
+    public void placedAtMs(long placedAtMs) {
+        this.placedAtMs = placedAtMs;
     }
 
     void state(OrderState state) {

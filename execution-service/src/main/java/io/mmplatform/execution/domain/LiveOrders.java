@@ -27,6 +27,30 @@ public final class LiveOrders {
         return order;
     }
 
+    /** Forgets every order (a new owner of the wallet rebuilds the book from the venue). */
+    public void clear() {
+        byCloid.clear();
+        byOid.clear();
+    }
+
+    /**
+     * Takes over an order found resting on the venue (placed by an earlier owner of the wallet): it becomes a resting
+     * order with its venue id and remaining size. Returns false if its client order id is already live.
+     */
+    public boolean adopt(LiveOrder order, long oid, BigDecimal remaining) {
+        if (byCloid.containsKey(order.cloid())) {
+            return false;
+        }
+        byCloid.put(order.cloid(), order);
+        order.oid(oid);
+        order.state(OrderState.RESTING);
+        if (remaining.signum() > 0) {
+            order.remaining(remaining);
+        }
+        byOid.put(oid, order);
+        return true;
+    }
+
     public boolean contains(String cloid) {
         return byCloid.containsKey(cloid);
     }

@@ -13,21 +13,43 @@ import java.util.Set;
  * Decides, for one (wallet, market), how to get from the live orders to the desired ones: a live order that is
  * within tolerance of a desired order is kept (same level first, then the nearest price on the same side); every
  * other live order is cancelled and every unmatched desired order is created. A "replace" is a cancel plus a create.
- * Orders already being cancelled are neither kept nor cancelled again.
+ * Orders already being cancelled are neither kept nor cancelled again. With a minimum replace interval, a level's live
+ * order younger than it is kept even when out of tolerance (it is replaced by a later intent); a level that is no
+ * longer wanted is still cancelled at once.
  */
 public final class OrderReconciler {
     private final Tolerance tolerance;
+    private final long minReplaceIntervalMs;
 
     public OrderReconciler(Tolerance tolerance) {
+        this(tolerance, 0);
+    }
+
+    /**
+     * @param minReplaceIntervalMs a live order placed less than this long ago is not replaced on its own level (it is
+     *                             kept until a later intent, once the interval has passed); 0 disables
+     */
+    public OrderReconciler(Tolerance tolerance, long minReplaceIntervalMs) {
+        if (minReplaceIntervalMs < 0) {
+            throw new IllegalArgumentException("min replace interval must be >= 0, got " + minReplaceIntervalMs);
+        }
         this.tolerance = tolerance;
+        this.minReplaceIntervalMs = minReplaceIntervalMs;
+    }
+
+    /** As {@link #reconcile(String, String, long, List, Collection, long)} without the replace interval. */
+    public ReconcilePlan reconcile(String walletId, String market, long intentSeq,
+                                   List<TargetOrder> desired, Collection<LiveOrder> live) {
+        return reconcile(walletId, market, intentSeq, desired, live, Long.MIN_VALUE);
     }
 
     /**
      * @param desired the desired orders, already on the venue's tick and lot
      * @param live    the wallet's live orders of this market (any state)
+     * @param nowMs   the time, for the minimum replace interval ({@link Long#MIN_VALUE}: no interval applies)
      */
     public ReconcilePlan reconcile(String walletId, String market, long intentSeq,
-                                   List<TargetOrder> desired, Collection<LiveOrder> live) {
+                                   List<TargetOrder> desired, Collection<LiveOrder> live, long nowMs) {
         List<LiveOrder> candidates = new ArrayList<>();
         Set<String> liveIds = new HashSet<>();
         for (LiveOrder o : live) {
@@ -71,6 +93,24 @@ public final class OrderReconciler {
             if (best != null) {
                 matched.put(best, t);
                 satisfied.add(i);
+            }
+        }
+
+        // pass 3: a level whose live order is too young to be replaced keeps it (same level and side) for now
+        if (minReplaceIntervalMs > 0 && nowMs != Long.MIN_VALUE) {
+            for (int i = 0; i < desired.size(); i++) {
+                if (satisfied.contains(i)) {
+                    continue;
+                }
+                TargetOrder t = desired.get(i);
+                for (LiveOrder o : candidates) {
+                    if (!matched.containsKey(o) && t.levelId().equals(o.levelId()) && o.side() == t.side()
+                            && nowMs - o.placedAtMs() < minReplaceIntervalMs) {
+                        matched.put(o, t);
+                        satisfied.add(i);
+                        break;
+                    }
+                }
             }
         }
 

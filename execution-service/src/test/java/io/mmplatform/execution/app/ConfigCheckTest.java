@@ -20,15 +20,50 @@ class ConfigCheckTest {
         BigDecimal sizeFraction = new BigDecimal("0.1");
         int maxOpen = 100;
         Duration fillPoll = Duration.ofMillis(200);
+        Optional<String> instanceId = Optional.empty();
+        Duration deadManTimeout = Duration.ofSeconds(15);
+        Duration deadManRefresh = Duration.ofSeconds(5);
+        Optional<Double> ipCapacity = Optional.empty();
+        double cancelReserve = 0.1;
+        int breakerFailures = 5;
+        Duration minReplaceInterval = Duration.ofMillis(200);
+        String stateDir = System.getProperty("java.io.tmpdir");
 
         public Mode mode() { return mode; }
         public String venueUrl() { return url; }
         public Hyperliquid hyperliquid() { return () -> false; }
         public Optional<String> walletsFile() { return wallets; }
+        public Optional<String> instanceId() { return instanceId; }
+        public String stateDir() { return stateDir; }
+        public RateLimit rateLimit() {
+            return new RateLimit() {
+                public Optional<Double> ipCapacity() { return ipCapacity; }
+                public Optional<Double> ipPerSecond() { return Optional.empty(); }
+                public double walletCapacity() { return 10000; }
+                public double walletPerSecond() { return 100; }
+                public double cancelReserve() { return cancelReserve; }
+                public Duration backoff() { return Duration.ofMillis(500); }
+                public Duration maxBackoff() { return Duration.ofSeconds(30); }
+            };
+        }
+        public Breaker circuitBreaker() {
+            return new Breaker() {
+                public int failures() { return breakerFailures; }
+                public Duration backoff() { return Duration.ofSeconds(5); }
+                public Duration maxBackoff() { return Duration.ofSeconds(60); }
+            };
+        }
+        public DeadMan deadMan() {
+            return new DeadMan() {
+                public Duration timeout() { return deadManTimeout; }
+                public Duration refresh() { return deadManRefresh; }
+            };
+        }
         public Tolerance tolerance() {
             return new Tolerance() {
                 public BigDecimal priceBps() { return new BigDecimal("2"); }
                 public BigDecimal sizeFraction() { return sizeFraction; }
+                public Duration minReplaceInterval() { return minReplaceInterval; }
             };
         }
         public Checks checks() {
@@ -83,5 +118,55 @@ class ConfigCheckTest {
         v = new Values();
         v.fillPoll = Duration.ZERO;
         assertTrue(failure(v).contains("execution.fill-poll-interval"));
+        v = new Values();
+        v.instanceId = Optional.of("has space");
+        assertTrue(failure(v).contains("execution.instance-id"));
+        v = new Values();
+        v.stateDir = "\0bad";
+        assertTrue(failure(v).contains("execution.state-dir"));
+        v = new Values();
+        v.breakerFailures = 0;
+        assertTrue(failure(v).contains("execution.circuit-breaker.failures"));
+        v = new Values();
+        v.minReplaceInterval = Duration.ofMillis(-1);
+        assertTrue(failure(v).contains("execution.tolerance.min-replace-interval"));
+    }
+
+    @Test
+    void theDeadMansSwitchMustStayMoreThanFiveSecondsAheadAndBeRefreshedInTime() {
+        Values v = new Values();
+        v.deadManTimeout = Duration.ofSeconds(5);
+        assertTrue(failure(v).contains("execution.dead-man.timeout"));
+        v = new Values();
+        v.deadManRefresh = Duration.ofSeconds(10);
+        assertTrue(failure(v).contains("execution.dead-man.refresh"));
+        v.deadManRefresh = Duration.ZERO;
+        assertTrue(failure(v).contains("execution.dead-man.refresh"));
+    }
+
+    @Test
+    void rateLimitsDefaultToTheVenuesBudgetInLiveModeAndAreChecked() {
+        Values v = new Values();
+        v.mode = ExecutionConfig.Mode.LIVE;
+        v.url = "https://api.hyperliquid.xyz";
+        v.wallets = Optional.of("/secure/wallets.json");
+        assertEquals(1200.0, ConfigCheck.validate(v).rateLimits().ipCapacity());
+        assertEquals(20.0, ConfigCheck.validate(v).rateLimits().ipPerSecond());
+        v = new Values();
+        v.ipCapacity = Optional.of(0.0);
+        assertTrue(failure(v).contains("execution.rate-limit.ip.capacity"));
+        v = new Values();
+        v.cancelReserve = 0.7;
+        assertTrue(failure(v).contains("execution.rate-limit.cancel-reserve"));
+    }
+
+    @Test
+    void theInstanceIdIsTheConfiguredOneOrARandomOne() {
+        Values v = new Values();
+        v.instanceId = Optional.of("exec-a");
+        assertEquals("exec-a", ConfigCheck.validate(v).instanceId());
+        v.instanceId = Optional.empty();
+        String random = ConfigCheck.validate(v).instanceId();
+        assertTrue(random.startsWith("exec-") && !random.equals(ConfigCheck.validate(v).instanceId()), random);
     }
 }

@@ -7,6 +7,7 @@ import io.mmplatform.common.codec.Codecs;
 import io.mmplatform.common.hyperliquid.HyperliquidSigner;
 import io.mmplatform.common.messages.DesiredOrder;
 import io.mmplatform.common.messages.Fill;
+import io.mmplatform.common.messages.KillScope;
 import io.mmplatform.common.messages.KillState;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.Liquidity;
@@ -16,6 +17,7 @@ import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.Side;
 import io.mmplatform.common.messages.TimeInForce;
 import io.mmplatform.execution.app.ExecutionService;
+import io.mmplatform.execution.adapters.KafkaPartitions;
 import io.mmplatform.execution.domain.ClientOrderIds;
 import io.mmplatform.testsupport.Await;
 import io.mmplatform.testsupport.KafkaBrokerResource;
@@ -25,7 +27,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,9 +71,11 @@ class ExecutionServiceComponentTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String W1 = address(TestVenueResource.W1_KEY);
     private static final String W2 = address(TestVenueResource.W2_KEY);
+    private static final Set<String> ALL_WALLETS = Set.of("w1", "w2", "w3", "w5", "w7", "w10", "w21", "w25");
     private static RecordCollector orders;
     private static RecordCollector fills;
     private static RecordCollector intentsDlq;
+    private static RecordCollector kills;
 
     @Inject
     ExecutionService service;
@@ -80,6 +89,7 @@ class ExecutionServiceComponentTest {
         orders = TestKafka.collector(Topics.EXEC_ORDERS);
         fills = TestKafka.collector(Topics.EXEC_FILLS);
         intentsDlq = TestKafka.collector(Topics.deadLetterOf(Topics.QUOTE_INTENTS));
+        kills = TestKafka.collector(Topics.RISK_KILL);
     }
 
     @AfterAll
@@ -87,6 +97,7 @@ class ExecutionServiceComponentTest {
         orders.close();
         fills.close();
         intentsDlq.close();
+        kills.close();
     }
 
     @BeforeEach
@@ -105,7 +116,7 @@ class ExecutionServiceComponentTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("execution-venue"), r.body());
-        assertTrue(r.body().contains("\"wallets\": 2") || r.body().contains("\"wallets\":2"), r.body());
+        assertTrue(r.body().contains("\"wallets\": 8") || r.body().contains("\"wallets\":8"), r.body());
         assertTrue(!r.body().contains(TestVenueResource.W1_KEY.substring(2)), "no key material in health output");
     }
 
@@ -231,6 +242,171 @@ class ExecutionServiceComponentTest {
         assertTrue(c.count() >= 1);
     }
 
+    @Test
+    @Order(7)
+    void theDeadMansSwitchIsArmedForEveryOwnedWalletAndPushedBack() {
+        for (String w : ALL_WALLETS) {
+            String address = addressOf(w);
+            Await.until("dead man's switch of " + w + " pushed back", WAIT, () -> {
+                List<Long> times = venue().scheduleHistory(address);
+                return times.size() >= 2 && times.get(times.size() - 1) > times.get(0);
+            });
+            assertTrue(venue().scheduleHistory(address).stream().allMatch(t -> t != null), "never unscheduled while running");
+            assertNotNull(venue().scheduledCancel(address));
+        }
+        Counter armed = registry.find("execution.deadman.armed").counter();
+        assertNotNull(armed);
+        assertTrue(armed.count() >= 2 * ALL_WALLETS.size());
+    }
+
+    /**
+     * A second member joins the execution group and takes some partitions: this instance stops sending for their
+     * wallets (leaving their orders on the venue) and ignores intents for them; when the member leaves, it re-syncs
+     * them, adopting the orders with our client order ids and cancelling the rest, and goes on without a duplicate.
+     */
+    @Test
+    @Order(8)
+    void anInstanceSendsNothingForAWalletItDoesNotOwnAndAdoptsItsOrdersWhenItGetsItBack() {
+        Await.until("all wallets owned", WAIT, () -> service.ownedWallets().equals(ALL_WALLETS));
+        assertEquals("exec-test", service.instanceId());
+        long seq = 100;
+        for (String w : ALL_WALLETS) {
+            send(intent(w, "SOL", seq, "150", order("b0", Side.BUY, "149", "1")));
+        }
+        for (String w : ALL_WALLETS) {
+            awaitOrderEvent(OrderEventType.ACK, cloid(w, "SOL", seq, "b0"));
+        }
+
+        try (KafkaConsumer<String, String> other = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "execution-service",
+                ConsumerConfig.CLIENT_ID_CONFIG, "other-execution-replica",
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            other.subscribe(List.of(Topics.QUOTE_INTENTS));
+            Await.until("the partitions shared between the two members", Duration.ofSeconds(60), () -> {
+                other.poll(Duration.ofMillis(100));
+                Set<String> theirs = walletsOf(other.assignment());
+                Set<String> ours = ALL_WALLETS.stream().filter(w -> !theirs.contains(w)).collect(Collectors.toSet());
+                return !theirs.isEmpty() && service.ownedWallets().equals(ours)
+                        && ours.stream().allMatch(service::active);
+            });
+            String moved = walletsOf(other.assignment()).iterator().next();
+            String kept = ALL_WALLETS.stream().filter(service::active).findFirst()
+                    .orElseThrow(() -> new AssertionError("this instance kept no wallet"));
+            String movedAddress = addressOf(moved);
+            String adoptable = cloid(moved, "SOL", seq, "b0");
+            long adoptableOid = oidOf(movedAddress, adoptable);
+            long orphan = venue().placeDirectly(movedAddress, "INJ", true, "20", "1");
+            int requestsBefore = venue().exchangeRequests(movedAddress);
+            int schedulesBefore = venue().scheduleHistory(movedAddress).size();
+
+            // an intent for the moved wallet reaching this instance (e.g. delivered around the rebalance) is ignored
+            double unownedBefore = intents("unowned");
+            service.onIntent(intent(moved, "SOL", seq + 1, "150", order("b0", Side.BUY, "148", "1")));
+            assertEquals(unownedBefore + 1, intents("unowned"));
+            // through Kafka, the other member gets it (and commits it, as a real replica would)
+            send(intent(moved, "SOL", seq + 2, "150", order("b0", Side.BUY, "147", "1")));
+            Await.until("the other member consumed the moved wallet's intent", WAIT, () -> {
+                boolean seen = false;
+                for (ConsumerRecord<String, String> r : other.poll(Duration.ofMillis(100))) {
+                    seen |= r.key().equals(moved) && Codecs.QUOTE_INTENT.decode(r.value()).seq() == seq + 2;
+                }
+                if (seen) {
+                    other.commitSync();
+                }
+                return seen;
+            });
+            // meanwhile the kept wallets trade on: an intent is placed, the switch is pushed back a few times (so the
+            // settle loop and fill poll ran too)
+            send(intent(kept, "ETH", seq, "3000", order("b0", Side.BUY, "2990", "0.1")));
+            awaitOrderEvent(OrderEventType.ACK, cloid(kept, "ETH", seq, "b0"));
+            int keptSchedules = venue().scheduleHistory(addressOf(kept)).size();
+            Await.until("the kept wallet's switch pushed back 3 times", WAIT,
+                    () -> venue().scheduleHistory(addressOf(kept)).size() >= keptSchedules + 3);
+
+            assertEquals(requestsBefore, venue().exchangeRequests(movedAddress), "nothing sent for the moved wallet");
+            assertEquals(schedulesBefore, venue().scheduleHistory(movedAddress).size());
+            assertEquals(adoptableOid, oidOf(movedAddress, adoptable), "its order is left for the new owner");
+            assertTrue(venue().openOrders(movedAddress).stream().anyMatch(o -> o.oid() == orphan),
+                    "not even an unknown order is touched by a non-owner");
+            assertTrue(venue().everPlaced().stream().noneMatch(o -> o.owner().equals(movedAddress) && o.coin().equals("SOL")
+                    && o.px().compareTo(new BigDecimal("149")) < 0), "no intent of the moved wallet was placed");
+            other.unsubscribe();
+        }
+
+        // the other member left: this instance owns every wallet again, re-synced from the venue
+        Await.until("all wallets owned and re-synced", Duration.ofSeconds(60),
+                () -> service.ownedWallets().equals(ALL_WALLETS) && ALL_WALLETS.stream().allMatch(service::active));
+        for (String w : ALL_WALLETS) {
+            String address = addressOf(w);
+            assertTrue(venue().openOrders(address).stream().allMatch(o -> o.cloid() != null),
+                    w + ": orders without our client order id are cancelled at re-sync");
+        }
+        // the adopted order is kept by the next intent that wants it: no second order for the level
+        for (String w : ALL_WALLETS) {
+            send(intent(w, "SOL", seq + 10, "150", order("b0", Side.BUY, "149", "1"), order("a0", Side.SELL, "151", "1")));
+        }
+        for (String w : ALL_WALLETS) {
+            awaitOrderEvent(OrderEventType.ACK, cloid(w, "SOL", seq + 10, "a0"));
+            String address = addressOf(w);
+            assertEquals(Map.of("149", "1", "151", "1"), book(address, "SOL"), w);
+            assertEquals(1, venue().everPlaced().stream().filter(o -> o.owner().equals(address) && o.coin().equals("SOL")
+                    && o.px().compareTo(new BigDecimal("149")) == 0).count(), w + ": the bid was placed once");
+        }
+        assertEquals(0, venue().rejectedSignatures());
+    }
+
+    @Test
+    @Order(9)
+    void repeatedVenueErrorsOpenTheWalletsBreakerWhichEngagesAKillAndReleasesItWhenHealthy() {
+        String address = addressOf("w3");
+        send(intent("w3", "ETH", 1, "3000", order("b0", Side.BUY, "2990", "0.1")));
+        awaitOrderEvent(OrderEventType.ACK, cloid("w3", "ETH", 1, "b0"));
+
+        venue().failExchange(address, true);
+        // the dead man's refresh (and the order request of this intent) fail: 3 in a row open the breaker
+        send(intent("w3", "ETH", 2, "3000", order("b0", Side.BUY, "2980", "0.1")));
+        ConsumerRecord<String, String> engaged = kills.awaitRecord(r -> {
+            KillSwitch k = Codecs.KILL_SWITCH.decode(r.value());
+            return k.scope().equals("wallet:w3") && k.state() == KillState.ENGAGED;
+        }, WAIT);
+        KillSwitch k = Codecs.KILL_SWITCH.decode(engaged.value());
+        assertEquals("execution", k.actor());
+        assertTrue(k.reason().contains("circuit breaker") && k.reason().contains("Simulated venue failure"), k.reason());
+        Await.until("w3 killed", WAIT, () -> service.killState().isEngaged(KillScope.parse("wallet:w3")));
+        long w3Placed = venue().everPlaced().stream().filter(o -> o.owner().equals(address)).count();
+        double refusedBefore = intents("breaker_open") + killedIntents();
+        send(intent("w3", "ETH", 3, "3000", order("b0", Side.BUY, "2975", "0.1")));
+        Await.until("intent refused while the breaker is open", WAIT,
+                () -> intents("breaker_open") + killedIntents() > refusedBefore);
+        assertEquals(w3Placed, venue().everPlaced().stream().filter(o -> o.owner().equals(address)).count(),
+                "no order reaches the venue while the breaker is open");
+
+        venue().failExchange(address, false);
+        ConsumerRecord<String, String> released = kills.awaitRecord(r -> {
+            KillSwitch x = Codecs.KILL_SWITCH.decode(r.value());
+            return x.scope().equals("wallet:w3") && x.state() == KillState.RELEASED;
+        }, WAIT);
+        assertEquals("execution", Codecs.KILL_SWITCH.decode(released.value()).actor());
+        // the kill (engaged by the breaker) cancelled w3's orders; once released, w3 quotes again
+        Await.until("w3's orders cancelled", WAIT, () -> venue().openOrders(address).stream()
+                .noneMatch(o -> o.coin().equals("ETH") && o.px().compareTo(new BigDecimal("2990")) == 0));
+        long seq = 4;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (venue().openOrders(address).stream().noneMatch(o -> o.coin().equals("ETH"))) {
+            assertTrue(System.nanoTime() < deadline, "no order after the breaker closed");
+            send(intent("w3", "ETH", seq++, "3000", order("b0", Side.BUY, "2970", "0.1")));
+            sleep(300);
+        }
+        Counter opened = registry.find("execution.circuit.breaker").tag("transition", "opened").counter();
+        assertNotNull(opened);
+        assertEquals(1, opened.count());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static QuoteIntent intent(String wallet, String market, long seq, String ref, DesiredOrder... orders) {
@@ -282,8 +458,22 @@ class ExecutionServiceComponentTest {
     }
 
     private double killedIntents() {
-        Counter c = registry.find("execution.intents").tag("outcome", "killed").counter();
+        return intents("killed");
+    }
+
+    private double intents(String outcome) {
+        Counter c = registry.find("execution.intents").tag("outcome", outcome).counter();
         return c == null ? 0 : c.count();
+    }
+
+    private static Set<String> walletsOf(Set<TopicPartition> partitions) {
+        Set<Integer> numbers = partitions.stream().filter(p -> p.topic().equals(Topics.QUOTE_INTENTS))
+                .map(TopicPartition::partition).collect(Collectors.toSet());
+        return ALL_WALLETS.stream().filter(w -> numbers.contains(KafkaPartitions.forKey(w, 8))).collect(Collectors.toSet());
+    }
+
+    private static String addressOf(String wallet) {
+        return address(TestVenueResource.key(wallet));
     }
 
     private static String address(String key) {

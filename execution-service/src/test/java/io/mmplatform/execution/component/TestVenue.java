@@ -26,7 +26,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A small Hyperliquid-dialect venue for the component test: POST /info (meta, openOrders, userFills) and
- * POST /exchange (order, cancel). It recovers the signer of every /exchange request and refuses bad signatures and
+ * POST /exchange (order, cancel, scheduleCancel: the dead man's switch, fired lazily on the next request after its
+ * time). It recovers the signer of every /exchange request and refuses bad signatures and
  * reused nonces; orders rest in a map (no matching); the test can fill a resting order as a taker would.
  */
 final class TestVenue implements AutoCloseable {
@@ -45,6 +46,10 @@ final class TestVenue implements AutoCloseable {
     private final Map<String, List<ObjectNode>> fills = new HashMap<>();
     private final Map<String, Set<Long>> nonces = new HashMap<>();
     private final List<Resting> everPlaced = new ArrayList<>();
+    private final Map<String, Long> scheduledCancel = new HashMap<>();
+    private final Map<String, List<Long>> scheduleHistory = new HashMap<>();
+    private final Map<String, Integer> exchangeBySigner = new HashMap<>();
+    private final Set<String> failing = new HashSet<>();
     private long nextOid = 1000;
     private long nextTid = 1;
     private int rejectedSignatures;
@@ -83,6 +88,30 @@ final class TestVenue implements AutoCloseable {
 
     synchronized int exchangeRequests() {
         return exchangeRequests;
+    }
+
+    /** Signed /exchange requests (any action) accepted from one signer. */
+    synchronized int exchangeRequests(String signer) {
+        return exchangeBySigner.getOrDefault(signer, 0);
+    }
+
+    /** While on, every /exchange request of the signer is answered with an error status and nothing is applied. */
+    synchronized void failExchange(String signer, boolean on) {
+        if (on) {
+            failing.add(signer);
+        } else {
+            failing.remove(signer);
+        }
+    }
+
+    /** The time of the signer's pending scheduled cancel, or null if none. */
+    synchronized Long scheduledCancel(String signer) {
+        return scheduledCancel.get(signer);
+    }
+
+    /** Every scheduleCancel time the signer sent, in order (null: unscheduled). */
+    synchronized List<Long> scheduleHistory(String signer) {
+        return new ArrayList<>(scheduleHistory.getOrDefault(signer, List.of()));
     }
 
     /** An order placed behind the service's back (e.g. left over from an earlier run). */
@@ -156,7 +185,20 @@ final class TestVenue implements AutoCloseable {
         }
     }
 
+    /** The dead man's switch: a signer's scheduled cancel whose time has come cancels all its orders. */
+    private void fireDueSchedules() {
+        long now = System.currentTimeMillis();
+        scheduledCancel.entrySet().removeIf(e -> {
+            if (e.getValue() > now) {
+                return false;
+            }
+            resting.values().removeIf(o -> o.owner().equals(e.getKey()));
+            return true;
+        });
+    }
+
     private synchronized JsonNode info(JsonNode req) {
+        fireDueSchedules();
         String type = req.path("type").asText();
         switch (type) {
             case "meta" -> {
@@ -197,6 +239,7 @@ final class TestVenue implements AutoCloseable {
     }
 
     private synchronized JsonNode exchange(JsonNode req) {
+        fireDueSchedules();
         exchangeRequests++;
         JsonNode action = req.get("action");
         long nonce = req.path("nonce").asLong();
@@ -210,7 +253,26 @@ final class TestVenue implements AutoCloseable {
         if (!nonces.computeIfAbsent(signer, k -> new HashSet<>()).add(nonce)) {
             return err("Invalid nonce: duplicate nonce " + nonce + " for " + signer);
         }
+        exchangeBySigner.merge(signer, 1, Integer::sum);
+        if (failing.contains(signer)) {
+            return err("Simulated venue failure");
+        }
         String type = action.path("type").asText();
+        if (type.equals("scheduleCancel")) {
+            Long time = action.hasNonNull("time") ? action.get("time").asLong() : null;
+            if (time != null && time < System.currentTimeMillis() + 5000) {
+                return err("Scheduled cancel time too early, must be at least 5 seconds from now.");
+            }
+            scheduleHistory.computeIfAbsent(signer, k -> new ArrayList<>()).add(time);
+            if (time == null) {
+                scheduledCancel.remove(signer);
+            } else {
+                scheduledCancel.put(signer, time);
+            }
+            ObjectNode ok = Json.MAPPER.createObjectNode().put("status", "ok");
+            ok.putObject("response").put("type", "default");
+            return ok;
+        }
         ArrayNode statuses = Json.MAPPER.createArrayNode();
         if (type.equals("order")) {
             for (JsonNode o : action.path("orders")) {

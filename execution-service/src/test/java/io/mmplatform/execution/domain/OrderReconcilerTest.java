@@ -165,4 +165,40 @@ class OrderReconcilerTest {
         ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2, List.of(), book.of("BTC"));
         assertTrue(plan.isEmpty());
     }
+
+    @Test
+    void aLevelsOrderYoungerThanTheMinimumReplaceIntervalIsKeptAndReplacedOnceOlder() {
+        OrderReconciler slow = new OrderReconciler(new Tolerance(new BigDecimal("2"), new BigDecimal("0.1")), 500);
+        LiveOrder bid = resting("b0", Side.BUY, "99", "1", 1);
+        LiveOrder ask = resting("a0", Side.SELL, "101", "1", 1);
+        LiveOrder gone = resting("a1", Side.SELL, "102", "1", 1);
+        bid.placedAtMs(10_000);
+        ask.placedAtMs(10_000);
+        gone.placedAtMs(10_000);
+        // both levels moved 1 %: out of tolerance; a1 is no longer wanted
+        List<TargetOrder> moved = List.of(target("b0", Side.BUY, "98", "1"), target("a0", Side.SELL, "103", "1"));
+
+        ReconcilePlan young = slow.reconcile("w1", "BTC", 2, moved, book.of("BTC"), 10_499);
+        assertEquals(List.of(gone), young.cancels(), "an unwanted level goes at once, whatever its age");
+        assertTrue(young.creates().isEmpty(), "the young orders are not replaced yet");
+        assertEquals(List.of(bid, ask), young.kept());
+
+        ReconcilePlan old = slow.reconcile("w1", "BTC", 3, moved, book.of("BTC"), 10_500);
+        assertEquals(3, old.cancels().size());
+        assertEquals(2, old.creates().size());
+
+        ReconcilePlan without = reconciler.reconcile("w1", "BTC", 3, moved, book.of("BTC"), 10_499);
+        assertEquals(3, without.cancels().size(), "no interval configured: replaced at once");
+    }
+
+    @Test
+    void theMinimumReplaceIntervalNeverKeepsAnOrderOnTheWrongSide() {
+        OrderReconciler slow = new OrderReconciler(new Tolerance(new BigDecimal("2"), new BigDecimal("0.1")), 500);
+        LiveOrder bid = resting("x0", Side.BUY, "99", "1", 1);
+        bid.placedAtMs(10_000);
+        ReconcilePlan plan = slow.reconcile("w1", "BTC", 2, List.of(target("x0", Side.SELL, "101", "1")),
+                book.of("BTC"), 10_001);
+        assertEquals(List.of(bid), plan.cancels());
+        assertEquals(1, plan.creates().size());
+    }
 }
