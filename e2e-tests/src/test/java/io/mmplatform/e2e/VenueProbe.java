@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the simulator through the Hyperliquid /info dialect and the portfolio through its API, as an operator would. */
 final class VenueProbe {
@@ -27,6 +28,47 @@ final class VenueProbe {
         return send(HttpRequest.newBuilder(URI.create(venueUrl + "/info"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /**
+     * An /info answer, or empty when the venue answered 429 or the connection failed: for sampling while faults are
+     * injected (a sample that could not be taken is skipped, never read as "no orders").
+     */
+    Optional<JsonNode> tryInfo(String body) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(venueUrl + "/info"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw new AssertionError("/info answered " + response.statusCode() + ": " + response.body());
+            }
+            return Optional.of(Json.MAPPER.readTree(response.body()));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The venue's open orders of an address (coin, side B|A, limitPx, oid, cloid...), empty on a 429. */
+    Optional<JsonNode> openOrderList(String address) {
+        return tryInfo("{\"type\":\"openOrders\",\"user\":\"" + address + "\"}");
+    }
+
+    /** GET /sim/faults: the simulator's fault settings. */
+    JsonNode faults() {
+        return send(HttpRequest.newBuilder(URI.create(venueUrl + "/sim/faults")).GET().build());
+    }
+
+    /** POST /sim/faults with a subset of the settings; answers the new settings. */
+    JsonNode setFaults(String json) {
+        return send(HttpRequest.newBuilder(URI.create(venueUrl + "/sim/faults"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     int openOrders(String address) {

@@ -34,31 +34,58 @@ public final class PaperStack {
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final String DEFAULT_DATABASE = "mm_portfolio";
 
+    /** Execution replicas beyond the first listen on portBase + 10 + replica. */
+    public static final int REPLICA_PORT_OFFSET = 10;
+    /** At most this many execution replicas (ports base+11..base+19; quote.intents has 8 partitions). */
+    public static final int MAX_EXECUTION_REPLICAS = 9;
+
     /** How to start the stack. */
     public record Options(Path root, Path runDir, int portBase, String externalKafka, int kafkaPort, String database,
-                          int walletCount, long seed, Map<String, String> extraProperties) {
+                          int walletCount, long seed, Map<String, String> extraProperties, int executionReplicas) {
+        public Options {
+            if (executionReplicas < 1 || executionReplicas > MAX_EXECUTION_REPLICAS) {
+                throw new IllegalArgumentException("execution replicas must be 1.." + MAX_EXECUTION_REPLICAS
+                        + ", got " + executionReplicas);
+            }
+        }
+
         public static Options defaults(Path root) {
             String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
             return new Options(root, root.resolve("run"), DEFAULT_PORT_BASE,
                     external == null || external.isBlank() ? null : external,
-                    DEFAULT_KAFKA_PORT, DEFAULT_DATABASE, 2, 42L, Map.of());
+                    DEFAULT_KAFKA_PORT, DEFAULT_DATABASE, 2, 42L, Map.of(), 1);
         }
 
         public Options withRunDir(Path dir) {
-            return new Options(root, dir, portBase, externalKafka, kafkaPort, database, walletCount, seed, extraProperties);
+            return new Options(root, dir, portBase, externalKafka, kafkaPort, database, walletCount, seed, extraProperties,
+                    executionReplicas);
         }
 
         public Options withPorts(int base, int kafka) {
-            return new Options(root, runDir, base, externalKafka, kafka, database, walletCount, seed, extraProperties);
+            return new Options(root, runDir, base, externalKafka, kafka, database, walletCount, seed, extraProperties,
+                    executionReplicas);
         }
 
         public Options withDatabase(String name) {
-            return new Options(root, runDir, portBase, externalKafka, kafkaPort, name, walletCount, seed, extraProperties);
+            return new Options(root, runDir, portBase, externalKafka, kafkaPort, name, walletCount, seed, extraProperties,
+                    executionReplicas);
         }
 
+        /** Extra -D settings for one component: keys are {@code <module>:<key>}. */
         public Options withExtraProperties(Map<String, String> properties) {
-            return new Options(root, runDir, portBase, externalKafka, kafkaPort, database, walletCount, seed, properties);
+            return new Options(root, runDir, portBase, externalKafka, kafkaPort, database, walletCount, seed, properties,
+                    executionReplicas);
         }
+
+        public Options withExecutionReplicas(int replicas) {
+            return new Options(root, runDir, portBase, externalKafka, kafkaPort, database, walletCount, seed,
+                    extraProperties, replicas);
+        }
+    }
+
+    /** The HTTP port of a component's replica: replica 0 on its usual port, replica i>0 of execution on base+10+i. */
+    public static int port(StackComponent component, int portBase, int replica) {
+        return replica == 0 ? component.port(portBase) : portBase + REPLICA_PORT_OFFSET + replica;
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -109,28 +136,33 @@ public final class PaperStack {
         StackState state = new StackState(runDir, bootstrap, brokerPid, options.portBase(), walletsFile, wallets, new ArrayList<>());
         state.write();
         String simulatorUrl = "http://127.0.0.1:" + StackComponent.VENUE_SIMULATOR.port(options.portBase());
-        startComponent(options, state, StackComponent.VENUE_SIMULATOR, bootstrap, simulatorUrl);
-        awaitHealthy(state, List.of(StackComponent.VENUE_SIMULATOR), Duration.ofSeconds(120));
+        awaitHealthy(state, List.of(startComponent(options, state, StackComponent.VENUE_SIMULATOR, 0, bootstrap,
+                simulatorUrl)), Duration.ofSeconds(120));
         List<StackComponent> services = List.of(StackComponent.PORTFOLIO, StackComponent.RISK,
                 StackComponent.PRICE_FEED, StackComponent.EXECUTION, StackComponent.QUOTING);
+        List<StackState.Running> started = new ArrayList<>();
         for (StackComponent component : services) {
-            startComponent(options, state, component, bootstrap, simulatorUrl);
+            int replicas = component == StackComponent.EXECUTION ? options.executionReplicas() : 1;
+            for (int replica = 0; replica < replicas; replica++) {
+                started.add(startComponent(options, state, component, replica, bootstrap, simulatorUrl));
+            }
         }
-        awaitHealthy(state, services, Duration.ofSeconds(180));
+        awaitHealthy(state, started, Duration.ofSeconds(180));
         out.println("paper stack up: " + wallets.size() + " wallets, portfolio at " + state.url(StackComponent.PORTFOLIO)
                 + "/api/positions");
         return state;
     }
 
-    private void startComponent(Options options, StackState state, StackComponent component, String bootstrap,
-                                String simulatorUrl) {
-        int port = component.port(options.portBase());
+    /** Starts one replica of a component (replica 0 for all but execution) and records it in stack.json. */
+    private StackState.Running startComponent(Options options, StackState state, StackComponent component, int replica,
+                                              String bootstrap, String simulatorUrl) {
+        int port = port(component, options.portBase(), replica);
         Path jar = options.root().resolve(component.module()).resolve("target/quarkus-app/quarkus-run.jar");
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", String.valueOf(port));
         properties.put("quarkus.http.host", "127.0.0.1");
         properties.put("kafka.bootstrap.servers", bootstrap);
-        properties.putAll(ServiceSettings.forComponent(component, simulatorUrl, state, options));
+        properties.putAll(ServiceSettings.forComponent(component, replica, simulatorUrl, state, options));
         options.extraProperties().forEach((key, value) -> {
             if (key.startsWith(component.module() + ":")) {
                 properties.put(key.substring(component.module().length() + 1), value);
@@ -141,41 +173,48 @@ public final class PaperStack {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        Path log = state.runDir().resolve("logs").resolve(component.module() + ".log");
+        String name = replica == 0 ? component.module() : component.module() + "-" + replica;
+        Path log = state.runDir().resolve("logs").resolve(name + ".log");
+        String instanceId = component == StackComponent.EXECUTION ? ServiceSettings.executionInstanceId(replica) : null;
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(ServiceSettings.environmentFor(component, replica, state));
+            Process process = builder
                     .directory(state.runDir().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
-            state.components().add(new StackState.Running(component, process.pid(), "http://127.0.0.1:" + port, log));
+            StackState.Running running = new StackState.Running(component, replica, instanceId, process.pid(),
+                    "http://127.0.0.1:" + port, log);
+            state.components().add(running);
             state.write();
-            out.printf("%-20s starting on port %d (pid %d, log %s)%n", component.module(), port, process.pid(), log);
+            out.printf("%-20s starting on port %d (pid %d, log %s)%n", running.name(), port, process.pid(), log);
+            return running;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + component.module(), e);
         }
     }
 
-    private void awaitHealthy(StackState state, List<StackComponent> components, Duration timeout) {
+    private void awaitHealthy(StackState state, List<StackState.Running> components, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<StackComponent> waiting = new ArrayList<>(components);
+        List<StackState.Running> waiting = new ArrayList<>(components);
         while (!waiting.isEmpty()) {
             for (var it = waiting.iterator(); it.hasNext(); ) {
-                StackComponent component = it.next();
-                StackState.Running running = state.running(component).orElseThrow();
+                StackState.Running running = it.next();
                 if (!running.alive()) {
-                    throw new IllegalStateException(component.module() + " exited during start-up; see " + running.log()
+                    throw new IllegalStateException(running.name() + " exited during start-up; see " + running.log()
                             + "\n" + tail(running.log(), 25));
                 }
                 if (health(running.url()).equals("UP")) {
-                    out.printf("%-20s ready at %s%n", component.module(), running.url());
+                    out.printf("%-20s ready at %s%n", running.name(), running.url());
                     it.remove();
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not ready within " + timeout + ": " + waiting
-                        + waiting.stream().map(c -> "\n" + tail(state.running(c).orElseThrow().log(), 15)).toList());
+                throw new IllegalStateException("not ready within " + timeout + ": "
+                        + waiting.stream().map(StackState.Running::name).toList()
+                        + waiting.stream().map(r -> "\n" + tail(r.log(), 15)).toList());
             }
             sleep(500);
         }
@@ -192,11 +231,13 @@ public final class PaperStack {
         List<StackComponent> order = List.of(StackComponent.QUOTING, StackComponent.EXECUTION, StackComponent.PRICE_FEED,
                 StackComponent.RISK, StackComponent.PORTFOLIO, StackComponent.VENUE_SIMULATOR);
         for (StackComponent component : order) {
-            state.running(component).ifPresent(running -> {
-                if (running.stop(Duration.ofSeconds(30))) {
-                    out.printf("%-20s stopped%n", component.module());
-                }
-            });
+            // replicas stop together: one by one, each would hand its wallets to the next just to be stopped
+            List<StackState.Running> alive = state.replicas(component).stream().filter(StackState.Running::alive).toList();
+            alive.forEach(running -> ProcessHandle.of(running.pid()).ifPresent(ProcessHandle::destroy));
+            for (StackState.Running running : alive) {
+                ProcessHandle.of(running.pid()).ifPresent(handle -> StackState.stopProcess(handle, Duration.ofSeconds(30)));
+                out.printf("%-20s stopped%n", running.name());
+            }
         }
         if (state.brokerPid() != null) {
             ProcessHandle.of(state.brokerPid()).ifPresent(broker -> {

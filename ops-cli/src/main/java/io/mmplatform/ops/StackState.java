@@ -19,8 +19,26 @@ import java.util.concurrent.TimeUnit;
 public record StackState(Path runDir, String bootstrap, Long brokerPid, int portBase, Path walletsFile,
                          List<PaperWallets.Wallet> wallets, List<Running> components) {
 
-    /** A started component: its process and base URL. */
-    public record Running(StackComponent component, long pid, String url, Path log) {
+    /**
+     * A started component: its process and base URL. Execution may run as several replicas (0, 1, ...), each with
+     * its own instance id; every other component has only replica 0 and no instance id.
+     */
+    public record Running(StackComponent component, int replica, String instanceId, long pid, String url, Path log) {
+        public Running {
+            if (replica < 0 || (replica > 0 && component != StackComponent.EXECUTION)) {
+                throw new IllegalArgumentException("only execution runs replicas: " + component + " #" + replica);
+            }
+        }
+
+        public Running(StackComponent component, long pid, String url, Path log) {
+            this(component, 0, null, pid, url, log);
+        }
+
+        /** The component's module, with the replica for execution replicas beyond the first (execution-service#1). */
+        public String name() {
+            return replica == 0 ? component.module() : component.module() + "#" + replica;
+        }
+
         public boolean alive() {
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && isOurs();
         }
@@ -50,8 +68,15 @@ public record StackState(Path runDir, String bootstrap, Long brokerPid, int port
         }
     }
 
+    /** Replica 0 of the component (the only one, except for execution). */
     public Optional<Running> running(StackComponent component) {
-        return components.stream().filter(r -> r.component() == component).findFirst();
+        return components.stream().filter(r -> r.component() == component && r.replica() == 0).findFirst();
+    }
+
+    /** Every started replica of the component, in replica order. */
+    public List<Running> replicas(StackComponent component) {
+        return components.stream().filter(r -> r.component() == component)
+                .sorted(java.util.Comparator.comparingInt(Running::replica)).toList();
     }
 
     public String url(StackComponent component) {
@@ -80,8 +105,12 @@ public record StackState(Path runDir, String bootstrap, Long brokerPid, int port
         root.put("walletsFile", walletsFile.toString());
         ArrayNode list = root.putArray("components");
         for (Running running : components) {
-            list.addObject().put("component", running.component().name()).put("pid", running.pid())
-                    .put("url", running.url()).put("log", running.log().toString());
+            ObjectNode node = list.addObject().put("component", running.component().name())
+                    .put("replica", running.replica());
+            if (running.instanceId() != null) {
+                node.put("instanceId", running.instanceId());
+            }
+            node.put("pid", running.pid()).put("url", running.url()).put("log", running.log().toString());
         }
         try {
             Files.createDirectories(runDir);
@@ -109,7 +138,9 @@ public record StackState(Path runDir, String bootstrap, Long brokerPid, int port
             JsonNode root = Json.MAPPER.readTree(Files.readString(file));
             List<Running> components = new ArrayList<>();
             for (JsonNode node : root.path("components")) {
+                JsonNode instanceId = node.path("instanceId");
                 components.add(new Running(StackComponent.valueOf(node.path("component").asText()),
+                        node.path("replica").asInt(0), instanceId.isTextual() ? instanceId.asText() : null,
                         node.path("pid").asLong(), node.path("url").asText(), Path.of(node.path("log").asText())));
             }
             Path walletsFile = Path.of(root.path("walletsFile").asText());

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -43,12 +44,22 @@ final class StatusCommand implements Callable<Integer> {
         ArrayNode components = root.putArray("components");
         boolean allUp = true;
         for (StackComponent component : StackComponent.values()) {
-            ObjectNode node = components.addObject().put("name", component.module()).put("url", state.url(component));
-            Optional<StackState.Running> running = state.running(component);
-            boolean alive = running.map(StackState.Running::alive).orElse(false);
-            String health = alive ? PaperStack.health(state.url(component)) : "STOPPED";
-            allUp &= health.equals("UP");
-            node.put("pid", running.map(StackState.Running::pid).orElse(0L)).put("health", health);
+            List<StackState.Running> replicas = state.replicas(component);
+            if (replicas.isEmpty()) {
+                components.addObject().put("name", component.module()).put("url", state.url(component))
+                        .put("pid", 0L).put("health", "STOPPED");
+                allUp = false;
+                continue;
+            }
+            for (StackState.Running running : replicas) {
+                ObjectNode node = components.addObject().put("name", running.name()).put("url", running.url());
+                if (component == StackComponent.EXECUTION) {
+                    node.put("replica", running.replica()).put("instanceId", running.instanceId());
+                }
+                String health = running.alive() ? PaperStack.health(running.url()) : "STOPPED";
+                allUp &= health.equals("UP");
+                node.put("pid", running.pid()).put("health", health);
+            }
         }
         boolean brokerAlive = state.brokerPid() == null
                 || ProcessHandle.of(state.brokerPid()).map(ProcessHandle::isAlive).orElse(false);
@@ -59,8 +70,9 @@ final class StatusCommand implements Callable<Integer> {
         }
         System.out.printf("mode paper, kafka %s%s%n", state.bootstrap(), brokerAlive ? "" : " (broker DOWN)");
         for (var node : components) {
-            System.out.printf("  %-20s %-28s %-11s pid %s%n", node.path("name").asText(), node.path("url").asText(),
-                    node.path("health").asText(), node.path("pid").asText());
+            System.out.printf("  %-20s %-28s %-11s pid %s%s%n", node.path("name").asText(), node.path("url").asText(),
+                    node.path("health").asText(), node.path("pid").asText(),
+                    node.has("instanceId") ? "  instance " + node.path("instanceId").asText() : "");
         }
         System.out.println("wallets (keys in " + state.walletsFile() + ", never printed):");
         state.wallets().forEach(w -> System.out.printf("  %-4s %s%n", w.id(), w.address()));

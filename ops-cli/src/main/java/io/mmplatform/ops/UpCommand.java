@@ -18,10 +18,16 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--kafka-port", defaultValue = "9092", description = "port of the local broker (ignored with KAFKA_BOOTSTRAP_SERVERS)")
     int kafkaPort;
 
+    @Option(names = "--execution-replicas", defaultValue = "1", description = "execution-service instances sharing the "
+            + "wallets by the partitions of quote.intents (1-" + PaperStack.MAX_EXECUTION_REPLICAS
+            + "); replica i>0 listens on port base+10+i")
+    int executionReplicas;
+
     @Override
     public Integer call() {
         Path root = MmCommand.root();
-        PaperStack.Options options = PaperStack.Options.defaults(root).withPorts(portBase, kafkaPort);
+        PaperStack.Options options = PaperStack.Options.defaults(root).withPorts(portBase, kafkaPort)
+                .withExecutionReplicas(executionReplicas);
         if (runDir != null) {
             options = options.withRunDir(runDir.toAbsolutePath());
         }
