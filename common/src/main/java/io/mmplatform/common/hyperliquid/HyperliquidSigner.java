@@ -1,8 +1,11 @@
 package io.mmplatform.common.hyperliquid;
 
+import static io.mmplatform.common.hyperliquid.Eip712Bytes.concat;
+import static io.mmplatform.common.hyperliquid.Eip712Bytes.keccak;
+import static io.mmplatform.common.hyperliquid.Eip712Bytes.word;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.Hash;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 
@@ -79,7 +82,7 @@ public final class HyperliquidSigner {
             throw new IllegalArgumentException("signature is required");
         }
         byte[] digest = agentDigest(actionHash(action, nonce, vaultOrNull, expiresAfterOrNull), mainnet);
-        Sign.SignatureData data = new Sign.SignatureData((byte) sig.v(), bytes32(sig.r()), bytes32(sig.s()));
+        Sign.SignatureData data = new Sign.SignatureData((byte) sig.v(), word(sig.r()), word(sig.s()));
         try {
             BigInteger publicKey = Sign.signedMessageHashToKey(digest, data);
             return "0x" + Keys.getAddress(publicKey).toLowerCase();
@@ -99,7 +102,7 @@ public final class HyperliquidSigner {
         return keccak(concat(typeHash,
                 keccak("Exchange".getBytes(StandardCharsets.UTF_8)),
                 keccak("1".getBytes(StandardCharsets.UTF_8)),
-                bytes32(BigInteger.valueOf(1337)),
+                word(BigInteger.valueOf(1337)),
                 new byte[32]));
     }
 
@@ -119,32 +122,12 @@ public final class HyperliquidSigner {
         return out;
     }
 
-    private static byte[] bytes32(BigInteger value) {
-        if (value.signum() < 0 || value.bitLength() > 256) {
-            throw new IllegalArgumentException("value does not fit in 32 bytes");
-        }
-        byte[] raw = value.toByteArray();
-        byte[] out = new byte[32];
-        int copy = Math.min(raw.length, 32);
-        System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
-        return out;
-    }
 
     private static byte[] longBytes(long value) {
         return ByteBuffer.allocate(8).putLong(value).array();
     }
 
-    private static byte[] keccak(byte[] data) {
-        return Hash.sha3(data);
-    }
 
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
-    }
 
     private HyperliquidSigner() {
     }

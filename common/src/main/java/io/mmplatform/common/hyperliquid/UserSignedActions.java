@@ -1,8 +1,11 @@
 package io.mmplatform.common.hyperliquid;
 
+import static io.mmplatform.common.hyperliquid.Eip712Bytes.concat;
+import static io.mmplatform.common.hyperliquid.Eip712Bytes.keccak;
+import static io.mmplatform.common.hyperliquid.Eip712Bytes.word;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.Hash;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 
@@ -140,28 +143,8 @@ public final class UserSignedActions {
         };
     }
 
-    private static byte[] word(BigInteger value) {
-        if (value.signum() < 0 || value.bitLength() > 256) {
-            throw new IllegalArgumentException("value does not fit in 32 bytes");
-        }
-        byte[] raw = value.toByteArray();
-        byte[] out = new byte[32];
-        int copy = Math.min(raw.length, 32);
-        System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
-        return out;
-    }
 
-    private static byte[] keccak(byte[] data) {
-        return Hash.sha3(data);
-    }
 
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
-    }
 
     private UserSignedActions() {
     }
