@@ -34,6 +34,10 @@ public final class HyperliquidClient {
     public record WireCancel(int asset, long oid) {
     }
 
+    /** One modify of the batchModify action: the resting order {@code oid} is replaced by {@code order}. */
+    public record WireModify(long oid, WireOrder order) {
+    }
+
     public enum StatusKind { RESTING, FILLED, ERROR }
 
     /** One entry of an order response's statuses. */
@@ -125,19 +129,35 @@ public final class HyperliquidClient {
         action.put("type", "order");
         ArrayNode list = action.putArray("orders");
         for (WireOrder o : orders) {
-            ObjectNode w = list.addObject();
-            w.put("a", o.asset());
-            w.put("b", o.side() == Side.BUY);
-            w.put("p", HyperliquidWire.decimalToWire(o.price()));
-            w.put("s", HyperliquidWire.decimalToWire(o.size()));
-            w.put("r", false);
-            w.putObject("t").putObject("limit").put("tif", tif(o.tif()));
-            if (o.cloid() != null) {
-                w.put("c", o.cloid());
-            }
+            writeOrder(list.addObject(), o);
         }
         action.put("grouping", "na");
         return action;
+    }
+
+    /** {"type":"batchModify","modifies":[{"oid":N,"order":{a,b,p,s,r,t,c}}]}: each replaces a resting order. */
+    public static ObjectNode batchModifyAction(List<WireModify> modifies) {
+        ObjectNode action = Json.MAPPER.createObjectNode();
+        action.put("type", "batchModify");
+        ArrayNode list = action.putArray("modifies");
+        for (WireModify m : modifies) {
+            ObjectNode w = list.addObject();
+            w.put("oid", m.oid());
+            writeOrder(w.putObject("order"), m.order());
+        }
+        return action;
+    }
+
+    private static void writeOrder(ObjectNode w, WireOrder o) {
+        w.put("a", o.asset());
+        w.put("b", o.side() == Side.BUY);
+        w.put("p", HyperliquidWire.decimalToWire(o.price()));
+        w.put("s", HyperliquidWire.decimalToWire(o.size()));
+        w.put("r", false);
+        w.putObject("t").putObject("limit").put("tif", tif(o.tif()));
+        if (o.cloid() != null) {
+            w.put("c", o.cloid());
+        }
     }
 
     public static ObjectNode cancelAction(List<WireCancel> cancels) {
@@ -184,7 +204,18 @@ public final class HyperliquidClient {
 
     /** Sends a signed order request; one status per order, in order. */
     public List<OrderStatus> sendOrders(SignedRequest request) {
-        JsonNode statuses = exchange(request, "order");
+        return orderStatuses(exchange(request, "order"));
+    }
+
+    /**
+     * Sends a signed batchModify request; the venue answers like an order request, one status per modify, in order
+     * (resting or filled: the new order replaced the old one; error: the old one is not open any more, nothing new).
+     */
+    public List<OrderStatus> sendModifies(SignedRequest request) {
+        return orderStatuses(exchange(request, "batchModify"));
+    }
+
+    private static List<OrderStatus> orderStatuses(JsonNode statuses) {
         List<OrderStatus> out = new ArrayList<>();
         for (JsonNode s : statuses) {
             if (s.has("resting")) {

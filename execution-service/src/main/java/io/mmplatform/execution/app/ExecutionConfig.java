@@ -62,6 +62,14 @@ public interface ExecutionConfig {
 
     Tolerance tolerance();
 
+    /**
+     * A replace of a level's resting order (cancel plus create) is sent as one Hyperliquid batchModify per reconcile
+     * instead of a cancel request plus an order request.
+     */
+    @WithName("use-batch-modify")
+    @WithDefault("true")
+    boolean useBatchModify();
+
     Checks checks();
 
     /** How often each wallet polls userFills. */

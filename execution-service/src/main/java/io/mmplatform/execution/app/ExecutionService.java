@@ -91,7 +91,7 @@ public class ExecutionService {
                 workers.put(w.id(), new WalletWorker(w, venue, reconciler, checks, kill, events, metrics, timing,
                         limiter, new NonceFile(resolved.stateDir(), w.id()),
                         new CircuitBreaker(config.circuitBreaker().failures(), config.circuitBreaker().backoff().toNanos(),
-                                config.circuitBreaker().maxBackoff().toNanos())));
+                                config.circuitBreaker().maxBackoff().toNanos()), config.useBatchModify()));
             }
             ownership = new WalletOwnership(workers.keySet(), KafkaPartitions::forKey);
             metrics.instance(instanceId, () -> ownedWallets().size());

@@ -15,6 +15,7 @@ import io.mmplatform.execution.adapters.HyperliquidClient.OrderStatus;
 import io.mmplatform.execution.adapters.HyperliquidClient.SignedRequest;
 import io.mmplatform.execution.adapters.HyperliquidClient.UserFill;
 import io.mmplatform.execution.adapters.HyperliquidClient.WireCancel;
+import io.mmplatform.execution.adapters.HyperliquidClient.WireModify;
 import io.mmplatform.execution.adapters.HyperliquidClient.WireOrder;
 import io.mmplatform.execution.adapters.VenueException;
 import io.mmplatform.execution.adapters.Wallet;
@@ -84,6 +85,8 @@ final class WalletWorker {
     private final Timing timing;
     private final RateLimiter limiter;
     private final CircuitBreaker breaker;
+    /** A replace of a level's resting order goes as one batchModify (execution.use-batch-modify). */
+    private final boolean useBatchModify;
     private final ScheduledExecutorService exec;
     private final LiveOrders live = new LiveOrders();
     private final SeenFills seen = new SeenFills(200_000);
@@ -101,7 +104,8 @@ final class WalletWorker {
 
     WalletWorker(Wallet wallet, HyperliquidClient venue, OrderReconciler reconciler, PreTradeChecks checks,
                  KillSwitchState kill, ExecutionEvents events, ExecutionMetrics metrics, Timing timing,
-                 RateLimiter limiter, NonceFile nonceFile, CircuitBreaker breaker) {
+                 RateLimiter limiter, NonceFile nonceFile, CircuitBreaker breaker, boolean useBatchModify) {
+        this.useBatchModify = useBatchModify;
         this.wallet = wallet;
         this.venue = venue;
         this.reconciler = reconciler;
@@ -330,36 +334,153 @@ final class WalletWorker {
         List<TargetOrder> targets = rules.round(intent);
         ReconcilePlan plan = reconciler.reconcile(wallet.id(), intent.market(), intent.seq(), targets,
                 live.of(intent.market()), System.currentTimeMillis());
-        PreTradeChecks.Outcome checked = checks.check(plan.creates(), intent.reference(), plan.kept().size());
+        if (useBatchModify) {
+            plan = plan.withModifies();
+        }
+        List<NewOrder> newOrders = new ArrayList<>(plan.creates());
+        plan.modifies().forEach(m -> newOrders.add(m.order()));
+        PreTradeChecks.Outcome checked = checks.check(newOrders, intent.reference(), plan.kept().size());
         for (PreTradeChecks.Rejected r : checked.rejected()) {
             metrics.reject(r.rejection().code(), 1);
             events.order(event(intent.market(), OrderEventType.REJECT, r.order().cloid(), null, r.order().side(),
                     r.order().price(), r.order().size(), r.rejection().toString(), intent.originNanos()));
         }
-        if (!plan.cancels().isEmpty()) {
-            cancel(plan.cancels(), "replaced by intent " + intent.seq());
+        Set<String> accepted = new HashSet<>();
+        checked.accepted().forEach(n -> accepted.add(n.cloid()));
+        List<LiveOrder> cancels = new ArrayList<>(plan.cancels());
+        List<ReconcilePlan.Modify> modifies = new ArrayList<>();
+        Set<String> modified = new HashSet<>();
+        for (ReconcilePlan.Modify m : plan.modifies()) {
+            if (accepted.contains(m.order().cloid())) {
+                modifies.add(m);
+                modified.add(m.order().cloid());
+            } else {
+                cancels.add(m.old()); // its replacement was refused by the checks: the old order goes anyway
+            }
         }
-        if (!checked.accepted().isEmpty()) {
+        List<NewOrder> creates = checked.accepted().stream().filter(n -> !modified.contains(n.cloid())).toList();
+        if (!cancels.isEmpty()) {
+            cancel(cancels, "replaced by intent " + intent.seq());
+        }
+        if (!modifies.isEmpty() || !creates.isEmpty()) {
             if (kill.blocks(wallet.id(), intent.market())) {
                 metrics.intent("killed");
                 return;
             }
-            int n = checked.accepted().size();
-            long wait = limiter.acquire(wallet.id(), RateLimiter.Kind.ORDER, RateLimiter.exchangeWeight(n), n,
-                    System.nanoTime());
-            if (wait > 0) {
-                // throttled: keep only this latest intent for the market (a newer one replaces it) and retry later
-                metrics.intent("throttled");
-                if (pending.putIfAbsent(intent.market(), intent) != null) {
-                    metrics.intent("superseded");
+            if (!modifies.isEmpty()) {
+                if (!mayOrder(intent, modifies.size())) {
+                    return;
                 }
-                exec.schedule(this::scheduleDrain, Math.max(wait, 1_000_000L), TimeUnit.NANOSECONDS);
-                return;
+                modify(intent, spec.get(), modifies);
             }
-            metrics.requestWeight(RateLimiter.exchangeWeight(n));
-            place(intent, spec.get(), checked.accepted());
+            if (!creates.isEmpty()) {
+                if (!mayOrder(intent, creates.size())) {
+                    return;
+                }
+                place(intent, spec.get(), creates);
+            }
         }
         metrics.intent("applied");
+    }
+
+    /**
+     * Asks the rate limiter for an order-like request of n entries (order, batchModify). If it must wait, only this
+     * latest intent for the market is kept waiting (a newer one replaces it) and retried later: returns false.
+     */
+    private boolean mayOrder(QuoteIntent intent, int n) {
+        long wait = limiter.acquire(wallet.id(), RateLimiter.Kind.ORDER, RateLimiter.exchangeWeight(n), n,
+                System.nanoTime());
+        if (wait > 0) {
+            metrics.intent("throttled");
+            if (pending.putIfAbsent(intent.market(), intent) != null) {
+                metrics.intent("superseded");
+            }
+            exec.schedule(this::scheduleDrain, Math.max(wait, 1_000_000L), TimeUnit.NANOSECONDS);
+            return false;
+        }
+        metrics.requestWeight(RateLimiter.exchangeWeight(n));
+        return true;
+    }
+
+    /**
+     * Replaces resting orders of their levels by new ones in one signed batchModify. The old orders are
+     * pending-cancel and the new ones pending until the venue answers; a lost answer is settled from openOrders (the
+     * old one gone: CANCELED; the new one found by its cloid: ACK, else REJECT).
+     */
+    private void modify(QuoteIntent intent, MarketSpec spec, List<ReconcilePlan.Modify> modifies) {
+        if (!owned) {
+            return; // revoked while this intent was being reconciled
+        }
+        List<LiveOrder> olds = new ArrayList<>(modifies.size());
+        List<LiveOrder> sent = new ArrayList<>(modifies.size());
+        List<WireModify> wire = new ArrayList<>(modifies.size());
+        for (ReconcilePlan.Modify m : modifies) {
+            LiveOrder old = m.old();
+            NewOrder n = m.order();
+            live.markPendingCancel(old.cloid());
+            olds.add(old);
+            LiveOrder pendingOrder = LiveOrder.pending(intent.market(), intent.seq(), intent.originNanos(), n);
+            pendingOrder.placedAtMs(System.currentTimeMillis());
+            sent.add(live.addPending(pendingOrder));
+            wire.add(new WireModify(old.oid(),
+                    new WireOrder(spec.assetIndex(), n.side(), n.price(), n.size(), n.tif(), n.cloid())));
+        }
+        SignedRequest request = venue.sign(wallet.key(), HyperliquidClient.batchModifyAction(wire), nonces.next(),
+                wire.size());
+        for (LiveOrder o : sent) {
+            events.order(event(o, OrderEventType.NEW, null, null));
+        }
+        metrics.tickToOrder(intent.originNanos());
+        metrics.ordersSent(wire.size());
+        long t0 = System.nanoTime();
+        List<OrderStatus> statuses;
+        try {
+            statuses = venue.sendModifies(request);
+        } catch (VenueException e) {
+            venueFailure(e);
+            if (e.refused()) {
+                metrics.reject(e.rateLimited() ? "rate_limited" : "venue", sent.size());
+                for (int i = 0; i < sent.size(); i++) {
+                    live.cancelRefused(olds.get(i).cloid()); // nothing applied: the old order still rests
+                    live.remove(sent.get(i).cloid());
+                    events.order(event(sent.get(i), OrderEventType.REJECT, null, e.getMessage()));
+                }
+                LOG.warnf("wallet %s: batchModify request refused: %s", wallet.id(), e.getMessage());
+            } else {
+                LOG.warnf("wallet %s: batchModify request outcome unknown (%s); the settle loop will find out",
+                        wallet.id(), e.getMessage());
+            }
+            return;
+        } finally {
+            metrics.venueRoundTrip(System.nanoTime() - t0);
+        }
+        venueSuccess();
+        for (int i = 0; i < sent.size(); i++) {
+            LiveOrder old = olds.get(i);
+            LiveOrder o = sent.get(i);
+            OrderStatus s = statuses.get(i);
+            switch (s.kind()) {
+                case RESTING -> {
+                    live.remove(old.cloid());
+                    events.order(event(old, OrderEventType.CANCELED, old.oid(), "modified"));
+                    live.acknowledge(o.cloid(), s.oid());
+                    events.order(event(o, OrderEventType.ACK, s.oid(), null));
+                }
+                case FILLED -> {
+                    live.remove(old.cloid());
+                    events.order(event(old, OrderEventType.CANCELED, old.oid(), "modified"));
+                    live.attachOid(o.cloid(), s.oid()); // the fill poll reports the fills
+                }
+                case ERROR -> {
+                    // the old order is not open any more (filled or cancelled) and nothing new rests: the new one is
+                    // rejected; the old one stays pending-cancel for the fill poll and the settle loop to conclude
+                    live.remove(o.cloid());
+                    metrics.reject("venue", 1);
+                    events.order(event(o, OrderEventType.REJECT, null, s.error()));
+                    events.order(event(old, OrderEventType.CANCEL_REJECT, old.oid(), s.error()));
+                }
+            }
+        }
     }
 
     private void place(QuoteIntent intent, MarketSpec spec, List<NewOrder> orders) {

@@ -94,6 +94,14 @@ public final class LiveOrders {
         return Optional.ofNullable(o);
     }
 
+    /** A cancel (or modify) that the venue refused as a whole: the order rests again. */
+    public void cancelRefused(String cloid) {
+        LiveOrder o = byCloid.get(cloid);
+        if (o != null && o.oid() != null && o.state() == OrderState.PENDING_CANCEL) {
+            o.state(OrderState.RESTING);
+        }
+    }
+
     /** Forgets an order (cancelled, rejected, or completely filled). */
     public Optional<LiveOrder> remove(String cloid) {
         LiveOrder o = byCloid.remove(cloid);

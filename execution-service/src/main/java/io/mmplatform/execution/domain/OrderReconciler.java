@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Decides, for one (wallet, market), how to get from the live orders to the desired ones: a live order that is
  * within tolerance of a desired order is kept (same level first, then the nearest price on the same side); every
- * other live order is cancelled and every unmatched desired order is created. A "replace" is a cancel plus a create.
+ * other live order is cancelled and every unmatched desired order is created. A "replace" is a cancel plus a create
+ * ({@link ReconcilePlan#withModifies()} turns those of a level's resting order into one modify).
  * Orders already being cancelled are neither kept nor cancelled again. With a minimum replace interval, a level's live
  * order younger than it is kept even when out of tolerance (it is replaced by a later intent); a level that is no
  * longer wanted is still cancelled at once.

@@ -1,16 +1,62 @@
 package io.mmplatform.execution.domain;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** What to do to turn the live orders of one (wallet, market) into the desired set. */
-public record ReconcilePlan(List<LiveOrder> cancels, List<NewOrder> creates, List<LiveOrder> kept) {
+/**
+ * What to do to turn the live orders of one (wallet, market) into the desired set: cancel, create, keep, and (after
+ * {@link #withModifies()}) modify: a replace of a level's resting order sent as one venue modify.
+ */
+public record ReconcilePlan(List<LiveOrder> cancels, List<NewOrder> creates, List<LiveOrder> kept,
+                           List<Modify> modifies) {
+    /** A live order of a level replaced in place by a new order of the same level (Hyperliquid batchModify). */
+    public record Modify(LiveOrder old, NewOrder order) {
+    }
+
     public ReconcilePlan {
         cancels = List.copyOf(cancels);
         creates = List.copyOf(creates);
         kept = List.copyOf(kept);
+        modifies = List.copyOf(modifies);
+    }
+
+    public ReconcilePlan(List<LiveOrder> cancels, List<NewOrder> creates, List<LiveOrder> kept) {
+        this(cancels, creates, kept, List.of());
     }
 
     public boolean isEmpty() {
-        return cancels.isEmpty() && creates.isEmpty();
+        return cancels.isEmpty() && creates.isEmpty() && modifies.isEmpty();
+    }
+
+    /**
+     * Turns each replace (a cancel of a level's order plus a create for the same level) into a modify, when the old
+     * order is resting with a known venue id; everything else stays a cancel or a create.
+     */
+    public ReconcilePlan withModifies() {
+        Map<String, LiveOrder> byLevel = new LinkedHashMap<>();
+        for (LiveOrder o : cancels) {
+            if (o.levelId() != null && o.oid() != null && o.state() == OrderState.RESTING) {
+                byLevel.putIfAbsent(o.levelId(), o);
+            }
+        }
+        List<Modify> mods = new ArrayList<>(modifies);
+        List<NewOrder> restCreates = new ArrayList<>();
+        for (NewOrder n : creates) {
+            LiveOrder old = byLevel.remove(n.levelId());
+            if (old != null) {
+                mods.add(new Modify(old, n));
+            } else {
+                restCreates.add(n);
+            }
+        }
+        List<LiveOrder> restCancels = new ArrayList<>();
+        for (LiveOrder o : cancels) {
+            if (mods.stream().noneMatch(m -> m.old() == o)) {
+                restCancels.add(o);
+            }
+        }
+        return new ReconcilePlan(restCancels, restCreates, kept, mods);
     }
 }

@@ -63,6 +63,16 @@ class AdaptersTest {
     }
 
     @Test
+    void batchModifyActionHasTheVenueShape() {
+        String json = HyperliquidClient.batchModifyAction(List.of(new HyperliquidClient.WireModify(1234,
+                new HyperliquidClient.WireOrder(1, Side.BUY, new BigDecimal("3000.5"), new BigDecimal("0.10"),
+                        TimeInForce.GTC, "0x" + "cd".repeat(16))))).toString();
+        assertEquals("{\"type\":\"batchModify\",\"modifies\":[{\"oid\":1234,\"order\":{\"a\":1,\"b\":true,"
+                + "\"p\":\"3000.5\",\"s\":\"0.1\",\"r\":false,\"t\":{\"limit\":{\"tif\":\"Gtc\"}},"
+                + "\"c\":\"0x" + "cd".repeat(16) + "\"}}]}", json);
+    }
+
+    @Test
     void ordersCarryTheirCloidLast() {
         String json = HyperliquidClient.orderAction(List.of(new HyperliquidClient.WireOrder(0, Side.SELL,
                 new BigDecimal("97124"), new BigDecimal("0.00500"), TimeInForce.ALO, "0x" + "ab".repeat(16)))).toString();

@@ -59,6 +59,7 @@ class ConfigCheckTest {
                 public Duration refresh() { return deadManRefresh; }
             };
         }
+        public boolean useBatchModify() { return true; }
         public Tolerance tolerance() {
             return new Tolerance() {
                 public BigDecimal priceBps() { return new BigDecimal("2"); }

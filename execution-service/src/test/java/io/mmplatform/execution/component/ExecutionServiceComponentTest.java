@@ -57,6 +57,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -177,6 +178,30 @@ class ExecutionServiceComponentTest {
         assertEquals(askOid, fill.venueOrderId());
         OrderEvent fillEvent = awaitOrderEvent(OrderEventType.FILL, askCloid);
         assertEquals(0, new BigDecimal("0.004").compareTo(fillEvent.size()));
+        assertEquals(0, venue().rejectedSignatures());
+
+        // 5: only b0's price moves: one batchModify (no cancel, no order request); the venue holds exactly the
+        // desired orders, b0 under its new cloid and a new venue order id
+        int modifiesBefore = venue().exchangeRequests(W1, "batchModify");
+        int ordersBefore = venue().exchangeRequests(W1, "order");
+        int cancelsBefore = venue().exchangeRequests(W1, "cancel");
+        String b1Seq3 = cloid("w1", "BTC", 3, "b1");
+        String a1Seq2 = cloid("w1", "BTC", 2, "a1");
+        long b0Oid = oidOf(W1, b0);
+        send(intent("w1", "BTC", 4, "100000",
+                order("b0", Side.BUY, "99800", "0.01234"), order("b1", Side.BUY, "99900", "0.01"),
+                order("a0", Side.SELL, "100100", "0.006"), order("a1", Side.SELL, "100150", "0.01")));
+        String b0Seq4 = cloid("w1", "BTC", 4, "b0");
+        OrderEvent modified = awaitOrderEvent(OrderEventType.CANCELED, b0);
+        assertEquals("modified", modified.reason());
+        OrderEvent ackModified = awaitOrderEvent(OrderEventType.ACK, b0Seq4);
+        assertEquals(Map.of("99800", "0.01234", "99900", "0.01", "100100", "0.006", "100150", "0.01"), book(W1, "BTC"));
+        assertEquals(Set.of(b0Seq4, b1Seq3, askCloid, a1Seq2), cloids(W1));
+        assertEquals(ackModified.venueOrderId(), oidOf(W1, b0Seq4));
+        assertNotEquals(b0Oid, oidOf(W1, b0Seq4), "a modify gives the order a new venue order id");
+        assertEquals(modifiesBefore + 1, venue().exchangeRequests(W1, "batchModify"), "one batchModify request");
+        assertEquals(ordersBefore, venue().exchangeRequests(W1, "order"), "no order request for a price move");
+        assertEquals(cancelsBefore, venue().exchangeRequests(W1, "cancel"), "no cancel request for a price move");
         assertEquals(0, venue().rejectedSignatures());
     }
 

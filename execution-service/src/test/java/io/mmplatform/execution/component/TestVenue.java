@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A small Hyperliquid-dialect venue for the component test: POST /info (meta, openOrders, userFills) and
- * POST /exchange (order, cancel, scheduleCancel: the dead man's switch, fired lazily on the next request after its
+ * POST /exchange (order, cancel, batchModify, scheduleCancel: the dead man's switch, fired lazily on the next request after its
  * time). It recovers the signer of every /exchange request and refuses bad signatures and
  * reused nonces; orders rest in a map (no matching); the test can fill a resting order as a taker would.
  */
@@ -50,6 +50,7 @@ final class TestVenue implements AutoCloseable {
     private final Map<String, List<Long>> scheduleHistory = new HashMap<>();
     private final Map<String, Integer> exchangeBySigner = new HashMap<>();
     private final Set<String> failing = new HashSet<>();
+    private final Map<String, Integer> actionsBySignerAndType = new HashMap<>();
     private long nextOid = 1000;
     private long nextTid = 1;
     private int rejectedSignatures;
@@ -93,6 +94,11 @@ final class TestVenue implements AutoCloseable {
     /** Signed /exchange requests (any action) accepted from one signer. */
     synchronized int exchangeRequests(String signer) {
         return exchangeBySigner.getOrDefault(signer, 0);
+    }
+
+    /** Signed /exchange requests of one action type (order, cancel, batchModify, scheduleCancel) from one signer. */
+    synchronized int exchangeRequests(String signer, String type) {
+        return actionsBySignerAndType.getOrDefault(signer + "/" + type, 0);
     }
 
     /** While on, every /exchange request of the signer is answered with an error status and nothing is applied. */
@@ -258,6 +264,7 @@ final class TestVenue implements AutoCloseable {
             return err("Simulated venue failure");
         }
         String type = action.path("type").asText();
+        actionsBySignerAndType.merge(signer + "/" + type, 1, Integer::sum);
         if (type.equals("scheduleCancel")) {
             Long time = action.hasNonNull("time") ? action.get("time").asLong() : null;
             if (time != null && time < System.currentTimeMillis() + 5000) {
@@ -288,11 +295,22 @@ final class TestVenue implements AutoCloseable {
                     statuses.addObject().put("error", "Order was never placed, already canceled, or filled.");
                 }
             }
+        } else if (type.equals("batchModify")) {
+            // each modify replaces a resting order of the signer by a new one (new oid); answered like an order
+            for (JsonNode m : action.path("modifies")) {
+                Resting r = resting.get(m.path("oid").asLong());
+                if (r == null || !r.owner().equals(signer) || !m.path("oid").isNumber()) {
+                    statuses.addObject().put("error", "Cannot modify canceled or filled order");
+                    continue;
+                }
+                resting.remove(r.oid());
+                statuses.add(place(signer, m.path("order")));
+            }
         } else {
             return err("unsupported action " + type);
         }
         ObjectNode ok = Json.MAPPER.createObjectNode().put("status", "ok");
-        ObjectNode response = ok.putObject("response").put("type", type);
+        ObjectNode response = ok.putObject("response").put("type", type.equals("batchModify") ? "order" : type);
         response.putObject("data").set("statuses", statuses);
         return ok;
     }

@@ -201,4 +201,62 @@ class OrderReconcilerTest {
         assertEquals(List.of(bid), plan.cancels());
         assertEquals(1, plan.creates().size());
     }
+
+    // ------------------------------------------------------------------ batchModify (ReconcilePlan.withModifies)
+
+    @Test
+    void aMovedLevelBecomesAModifyAVanishedOneACancelAndANewOneACreate() {
+        LiveOrder bid = resting("b0", Side.BUY, "100000", "1", 1);
+        LiveOrder gone = resting("b1", Side.BUY, "99900", "1", 1);
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2, List.of(
+                target("b0", Side.BUY, "99950", "1"), target("a0", Side.SELL, "100100", "1")), book.of("BTC"))
+                .withModifies();
+        assertEquals(1, plan.modifies().size(), plan.toString());
+        assertSame(bid, plan.modifies().get(0).old());
+        assertEquals(ClientOrderIds.cloid("w1", "BTC", 2, "b0"), plan.modifies().get(0).order().cloid());
+        assertEquals(new BigDecimal("99950"), plan.modifies().get(0).order().price());
+        assertEquals(List.of(gone), plan.cancels());
+        assertEquals(1, plan.creates().size());
+        assertEquals(ClientOrderIds.cloid("w1", "BTC", 2, "a0"), plan.creates().get(0).cloid());
+        assertTrue(plan.kept().isEmpty());
+    }
+
+    @Test
+    void withoutAKnownVenueIdOrWhilePendingAReplaceStaysACancelPlusACreate() {
+        String cloid = ClientOrderIds.cloid("w1", "BTC", 1, "b0");
+        LiveOrder pendingBid = new LiveOrder(cloid, "BTC", "b0", Side.BUY, new BigDecimal("100000"), BigDecimal.ONE,
+                TimeInForce.GTC, 1, 0);
+        book.addPending(pendingBid); // sent, no answer yet: no venue id
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2, List.of(target("b0", Side.BUY, "99950", "1")),
+                book.of("BTC")).withModifies();
+        assertTrue(plan.modifies().isEmpty(), plan.toString());
+        assertEquals(List.of(pendingBid), plan.cancels());
+        assertEquals(1, plan.creates().size());
+
+        // an order whose venue id is known but that is not resting (filled on arrival) is not modified either
+        LiveOrders other = new LiveOrders();
+        LiveOrder filledOnArrival = new LiveOrder(cloid, "BTC", "b0", Side.BUY, new BigDecimal("100000"),
+                BigDecimal.ONE, TimeInForce.GTC, 1, 0);
+        other.addPending(filledOnArrival);
+        other.attachOid(cloid, 4242);
+        ReconcilePlan plan2 = reconciler.reconcile("w1", "BTC", 2, List.of(target("b0", Side.BUY, "99950", "1")),
+                other.of("BTC")).withModifies();
+        assertTrue(plan2.modifies().isEmpty(), plan2.toString());
+        assertEquals(1, plan2.cancels().size());
+        assertEquals(1, plan2.creates().size());
+    }
+
+    @Test
+    void keptOrdersAndPureCancelsAndCreatesAreUnchangedByWithModifies() {
+        LiveOrder kept = resting("b0", Side.BUY, "100000", "1", 1);
+        LiveOrder ask = resting("a0", Side.SELL, "100100", "1", 1);
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2, List.of(
+                target("b0", Side.BUY, "100000", "1"), target("b1", Side.BUY, "99900", "1")), book.of("BTC"))
+                .withModifies();
+        assertTrue(plan.modifies().isEmpty());
+        assertEquals(List.of(kept), plan.kept());
+        assertEquals(List.of(ask), plan.cancels());
+        assertEquals(List.of(ClientOrderIds.cloid("w1", "BTC", 2, "b1")),
+                plan.creates().stream().map(NewOrder::cloid).toList());
+    }
 }
