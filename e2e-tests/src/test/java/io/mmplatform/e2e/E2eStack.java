@@ -29,7 +29,6 @@ import java.util.stream.Stream;
 final class E2eStack {
     /** Orders per side the test's ladders ask for (set explicitly for every bot of the paper stack). */
     static final int LEVELS_PER_SIDE = 3;
-    static final List<String> BOTS = List.of("w1-btc", "w1-eth", "w1-sol", "w1-inj", "w2-btc", "w2-eth", "w2-sol", "w2-inj");
 
     static Path root() {
         return Path.of("").toAbsolutePath().getParent();
@@ -48,12 +47,20 @@ final class E2eStack {
         return runDir;
     }
 
-    /** Paper-stack options on the given ports with the e2e database and explicit ladders. */
+    /** Paper-stack options on the given ports with the e2e database and the test's ladder bots (3 levels a side). */
     static PaperStack.Options options(Path runDir, int portBase, int executionReplicas) {
-        Map<String, String> extra = new LinkedHashMap<>();
-        for (String bot : BOTS) {
-            extra.put("quoting-service:quoting.bots." + bot + ".levels", String.valueOf(LEVELS_PER_SIDE));
-        }
+        return options(runDir, portBase, executionReplicas, "ladders", Map.of());
+    }
+
+    /**
+     * Paper-stack options with the bots of {@code e2e-tests/src/test/resources/bots/<bots>} and extra properties
+     * ("component:key" -> value).
+     */
+    static PaperStack.Options options(Path runDir, int portBase, int executionReplicas, String bots,
+                                      Map<String, String> properties) {
+        Map<String, String> extra = new LinkedHashMap<>(properties);
+        extra.put("quoting-service:quoting.bots-dir",
+                root().resolve("e2e-tests/src/test/resources/bots").resolve(bots).toAbsolutePath().toString());
         return PaperStack.Options.defaults(root()).withRunDir(runDir).withPorts(portBase, 0)
                 .withDatabase("mm_portfolio_e2e").withExtraProperties(extra).withExecutionReplicas(executionReplicas);
     }

@@ -59,6 +59,16 @@ final class VenueProbe {
         return tryInfo("{\"type\":\"openOrders\",\"user\":\"" + address + "\"}");
     }
 
+    /** One market of GET /sim/status: referencePrice, bestBid, bestAsk, resident (centre, ordersLeft ...). */
+    JsonNode simMarket(String market) {
+        for (JsonNode m : send(HttpRequest.newBuilder(URI.create(venueUrl + "/sim/status")).GET().build()).path("markets")) {
+            if (m.path("name").asText().equals(market)) {
+                return m;
+            }
+        }
+        throw new AssertionError("the simulator does not list market " + market);
+    }
+
     /** GET /sim/faults: the simulator's fault settings. */
     JsonNode faults() {
         return send(HttpRequest.newBuilder(URI.create(venueUrl + "/sim/faults")).GET().build());

@@ -178,7 +178,7 @@ public final class PaperStack {
         String instanceId = component == StackComponent.EXECUTION ? ServiceSettings.executionInstanceId(replica) : null;
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().putAll(ServiceSettings.environmentFor(component, replica, state));
+            builder.environment().putAll(ServiceSettings.environmentFor(component, replica, state, options.root()));
             Process process = builder
                     .directory(state.runDir().toFile())
                     .redirectErrorStream(true)

@@ -15,7 +15,14 @@ final class ServiceSettings {
                                             StackState state, PaperStack.Options options) {
         Map<String, String> settings = new LinkedHashMap<>();
         switch (component) {
-            case VENUE_SIMULATOR -> settings.put("simulator.seed", String.valueOf(options.seed()));
+            case VENUE_SIMULATOR -> {
+                settings.put("simulator.seed", String.valueOf(options.seed()));
+                // INJ starts with a resident book 20% above the reference, for the default mirror bot
+                // (deploy/bots/w1-inj-mirror.json) to walk down to it
+                settings.put("simulator.market.INJ.resident.offset-pct", "20");
+                settings.put("simulator.market.INJ.resident.levels", "10");
+                settings.put("simulator.market.INJ.resident.size-notional", "300");
+            }
             case PRICE_FEED -> {
                 settings.put("price-feed.hermes.url", simulatorUrl);
                 settings.put("price-feed.venue.url", simulatorUrl);
@@ -43,7 +50,23 @@ final class ServiceSettings {
      * unknown -D key under a mapped prefix fails its start-up.
      */
     static Map<String, String> environmentFor(StackComponent component, int replica, StackState state) {
+        return environmentFor(component, replica, state, null);
+    }
+
+    /**
+     * As {@link #environmentFor(StackComponent, int, StackState)}, with the repository root the stack runs from
+     * (quoting reads its default bots from {@code <root>/deploy/bots}; none when root is null).
+     */
+    static Map<String, String> environmentFor(StackComponent component, int replica, StackState state,
+                                              java.nio.file.Path root) {
         Map<String, String> env = new LinkedHashMap<>();
+        if (component == StackComponent.QUOTING) {
+            if (root != null) {
+                env.put(envName("quoting.bots-dir"), root.resolve("deploy").resolve("bots").toString());
+            }
+            // bots created through quoting's API, and which bots run, survive a restart of the stack's quoting
+            env.put(envName("quoting.state-dir"), state.runDir().resolve("quoting-state").toString());
+        }
         if (component == StackComponent.EXECUTION) {
             env.put(envName("execution.instance-id"), executionInstanceId(replica));
             // one state directory for all replicas: a wallet's new owner continues from the old owner's nonce mark

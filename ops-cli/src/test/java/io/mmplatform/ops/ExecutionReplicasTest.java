@@ -49,6 +49,9 @@ class ExecutionReplicasTest {
         assertEquals(dir.resolve("execution-state").toString(), secondEnv.get("EXECUTION_STATE_DIR"));
         assertEquals(firstEnv.get("EXECUTION_STATE_DIR"), secondEnv.get("EXECUTION_STATE_DIR"), "replicas share nonce marks");
         assertEquals(Map.of(), ServiceSettings.environmentFor(StackComponent.RISK, 0, state));
+        Map<String, String> quoting = ServiceSettings.environmentFor(StackComponent.QUOTING, 0, state, dir);
+        assertEquals(dir.resolve("deploy").resolve("bots").toString(), quoting.get("QUOTING_BOTS_DIR"));
+        assertEquals(dir.resolve("quoting-state").toString(), quoting.get("QUOTING_STATE_DIR"));
         assertEquals("execution-1", second.get("mp.messaging.incoming.quote-intents.client.id"));
     }
 

@@ -3,24 +3,19 @@ package io.mmplatform.quoting;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Configuration under {@code quoting.*}. Defaults are in application.properties where they are maps. */
+/** Configuration under {@code quoting.*}. Defaults are in application.properties where they are maps or paths. */
 @ConfigMapping(prefix = "quoting")
 public interface QuotingConfig {
 
-    /** Venue name written into the intents. */
+    /** Venue name written into the intents (and the venue whose books and fills count). */
     @WithDefault("hyperliquid")
     String venue();
 
-    /** Re-emit when the reference moved more than this many bps since the last intent. */
-    @WithDefault("2")
-    BigDecimal minMoveBps();
-
-    /** Re-emit at least this often while quoting. */
+    /** Re-emit an unchanged order set at least this often while quoting. */
     @WithDefault("2s")
     Duration heartbeat();
 
@@ -31,40 +26,13 @@ public interface QuotingConfig {
     /** Size decimals of each market (its lot is 10^-szDecimals). */
     Map<String, Integer> szDecimals();
 
-    /** The bots, by id. */
-    Map<String, BotConfig> bots();
+    /** A directory of bot definitions, one {@code *.json} file per bot (read-only); none if unset. */
+    Optional<String> botsDir();
 
-    interface BotConfig {
-        String wallet();
+    /** Where bots created through the API and the running state are kept. */
+    String stateDir();
 
-        String market();
-
-        @WithDefault("true")
-        boolean enabled();
-
-        @WithDefault("10")
-        BigDecimal spreadBps();
-
-        @WithDefault("3")
-        int levels();
-
-        @WithDefault("5")
-        BigDecimal levelSpacingBps();
-
-        BigDecimal size();
-
-        BigDecimal maxPosition();
-
-        @WithDefault("10")
-        BigDecimal skewBps();
-
-        @WithDefault("0.5")
-        BigDecimal sizeSkew();
-
-        @WithDefault("ALO")
-        String tif();
-
-        /** Overrides quoting.sz-decimals.&lt;market&gt; for this bot. */
-        Optional<Integer> szDecimals();
-    }
+    /** How often the summaries are saved to the state directory. */
+    @WithDefault("10s")
+    Duration saveEvery();
 }

@@ -18,7 +18,8 @@ public class QuotingHealth implements HealthCheck {
         try {
             var engine = service.engine();
             return HealthCheckResponse.named("quoting").up()
-                    .withData("bots", engine.bots().size())
+                    .withData("bots", service.bots().list().size())
+                    .withData("running", engine.runningBots().size())
                     .withData("killScopesEngaged", String.join(",", engine.engagedScopes()))
                     .build();
         } catch (RuntimeException e) {

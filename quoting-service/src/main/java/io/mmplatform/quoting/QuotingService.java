@@ -2,14 +2,20 @@ package io.mmplatform.quoting;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mmplatform.common.codec.Codecs;
+import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.PositionUpdate;
 import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.ReferencePrice;
-import io.mmplatform.common.messages.TimeInForce;
-import io.mmplatform.quoting.domain.Bot;
-import io.mmplatform.quoting.domain.LadderConfig;
+import io.mmplatform.common.messages.VenueBook;
+import io.mmplatform.quoting.adapters.FileBotStore;
+import io.mmplatform.quoting.domain.BotDefinition;
+import io.mmplatform.quoting.domain.BotFactory;
+import io.mmplatform.quoting.domain.BotRegistry;
+import io.mmplatform.quoting.domain.InvalidDefinitionException;
 import io.mmplatform.quoting.domain.QuotingEngine;
+import io.mmplatform.quoting.domain.Strategies;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -21,12 +27,14 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
-/** Wiring: Kafka in (md.reference, portfolio.positions, risk.kill), the engine, quote.intents out. */
+/**
+ * Wiring: Kafka in (md.reference, md.venue-book, portfolio.positions, exec.fills, risk.kill), the engine and the
+ * bot registry, quote.intents out.
+ */
 @ApplicationScoped
 public class QuotingService {
     private static final Logger LOG = Logger.getLogger(QuotingService.class);
@@ -36,79 +44,116 @@ public class QuotingService {
     @Inject
     MeterRegistry registry;
     @Inject
+    Strategies strategies;
+    @Inject
     @Channel("quote-intents")
     Emitter<String> intents;
 
     private volatile QuotingEngine engine;
+    private volatile BotRegistry bots;
     private volatile boolean started;
+    private long lastSaveMs;
 
     void onStart(@Observes StartupEvent event) {
-        engine();
+        bots();
         started = true;
     }
 
-    /** Builds the engine from the configuration; a bad value fails start-up naming its key. */
-    synchronized QuotingEngine engine() {
-        if (engine == null) {
-            List<Bot> bots = bots(config);
-            QuotingEngine.Settings settings;
-            try {
-                settings = new QuotingEngine.Settings(config.venue(), config.minMoveBps(),
-                        config.heartbeat().toMillis(), config.maxReferenceAge().toMillis());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("invalid quoting.venue / quoting.min-move-bps / quoting.heartbeat / "
-                        + "quoting.max-reference-age: " + e.getMessage(), e);
-            }
-            engine = new QuotingEngine(settings, bots, System.currentTimeMillis() * 1000L);
-            LOG.infof("quoting-service: venue %s, %d bots, min move %s bps, heartbeat %s, max reference age %s",
-                    config.venue(), bots.size(), config.minMoveBps().toPlainString(), config.heartbeat(),
-                    config.maxReferenceAge());
-            for (Bot bot : bots) {
-                LadderConfig l = bot.ladder();
-                LOG.infof("bot %s: wallet %s market %s spread %s bps, %d levels every %s bps, size %s, max position %s, "
-                                + "skew %s bps, size skew %s, %s", bot.id(), bot.walletId(), bot.market(),
-                        l.spreadBps().toPlainString(), l.levels(), l.levelSpacingBps().toPlainString(),
-                        l.size().toPlainString(), l.maxPosition().toPlainString(), l.skewBps().toPlainString(),
-                        l.sizeSkew().toPlainString(), l.tif());
-            }
+    void onStop(@Observes ShutdownEvent event) {
+        if (bots != null) {
+            bots.persist();
         }
+    }
+
+    QuotingEngine engine() {
+        bots();
         return engine;
     }
 
-    static List<Bot> bots(QuotingConfig config) {
-        List<Bot> bots = new ArrayList<>();
-        for (Map.Entry<String, QuotingConfig.BotConfig> entry : config.bots().entrySet()) {
-            String id = entry.getKey();
-            QuotingConfig.BotConfig b = entry.getValue();
-            String prefix = "quoting.bots.\"" + id + "\".";
-            if (!b.enabled()) {
-                continue;
-            }
-            Integer szDecimals = b.szDecimals().orElse(config.szDecimals().get(b.market()));
-            if (szDecimals == null || szDecimals < 0 || szDecimals > 18) {
-                throw new IllegalStateException("no valid size decimals for market " + b.market() + " of bot " + id
-                        + ": set quoting.sz-decimals." + b.market() + " or " + prefix + "sz-decimals");
-            }
-            TimeInForce tif;
+    /** Builds the engine and the registry; a bad setting or bot definition fails start-up naming it. */
+    synchronized BotRegistry bots() {
+        if (bots == null) {
+            QuotingEngine.Settings settings;
+            BotFactory factory;
             try {
-                tif = TimeInForce.valueOf(b.tif().toUpperCase(Locale.ROOT));
+                settings = new QuotingEngine.Settings(config.venue(), config.heartbeat().toMillis(),
+                        config.maxReferenceAge().toMillis());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(prefix + "tif must be one of GTC, IOC, ALO, got '" + b.tif() + "'");
-            }
-            LadderConfig ladder;
-            try {
-                ladder = new LadderConfig(b.spreadBps(), b.levels(), b.levelSpacingBps(), b.size(), b.maxPosition(),
-                        b.skewBps(), b.sizeSkew(), LadderConfig.lotOf(szDecimals), tif);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("invalid bot " + prefix + "*: " + e.getMessage(), e);
+                throw new IllegalStateException("invalid quoting.venue / quoting.heartbeat / quoting.max-reference-age: "
+                        + e.getMessage(), e);
             }
             try {
-                bots.add(new Bot(id, b.wallet(), b.market(), ladder));
+                factory = new BotFactory(strategies, config.szDecimals());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("invalid bot " + prefix + "wallet/market: " + e.getMessage(), e);
+                throw new IllegalStateException("invalid quoting.sz-decimals.*: " + e.getMessage(), e);
             }
+            QuotingEngine built = new QuotingEngine(settings, factory, System.currentTimeMillis() * 1000L);
+            List<BotDefinition> fileBots = new ArrayList<>();
+            if (config.botsDir().isPresent()) {
+                Path dir = Path.of(config.botsDir().get());
+                try {
+                    for (Path file : listJson(dir)) {
+                        BotDefinition d = FileBotStore.readFile(file);
+                        try {
+                            built.validate(d);
+                        } catch (InvalidDefinitionException e) {
+                            throw new IllegalStateException("bot file " + file + ": field " + e.field() + ": "
+                                    + e.getMessage(), e);
+                        }
+                        fileBots.add(d);
+                    }
+                } catch (InvalidDefinitionException e) {
+                    throw new IllegalStateException("quoting.bots-dir: field " + e.field() + ": " + e.getMessage(), e);
+                } catch (IllegalStateException e) {
+                    throw e.getMessage().startsWith("bot file") ? e
+                            : new IllegalStateException("quoting.bots-dir: " + e.getMessage(), e);
+                }
+            }
+            FileBotStore store;
+            try {
+                store = new FileBotStore(Path.of(config.stateDir()));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("quoting.state-dir: " + e.getMessage(), e);
+            }
+            List<QuoteIntent> out = new ArrayList<>();
+            BotRegistry registryOfBots;
+            try {
+                registryOfBots = new BotRegistry(built, store, fileBots, System.currentTimeMillis(), out);
+            } catch (InvalidDefinitionException e) {
+                throw new IllegalStateException("bot definitions (quoting.bots-dir " + config.botsDir().orElse("unset")
+                        + ", quoting.state-dir " + config.stateDir() + "): field " + e.field() + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("bot definitions (quoting.bots-dir " + config.botsDir().orElse("unset")
+                        + ", quoting.state-dir " + config.stateDir() + "): " + e.getMessage(), e);
+            }
+            engine = built;
+            bots = registryOfBots;
+            LOG.infof("quoting-service: venue %s, strategies %s, heartbeat %s, max reference age %s, bots dir %s, "
+                            + "state dir %s", config.venue(), strategies.types(), config.heartbeat(),
+                    config.maxReferenceAge(), config.botsDir().orElse("(none)"), config.stateDir());
+            for (BotRegistry.Status s : registryOfBots.list()) {
+                BotDefinition d = s.definition();
+                LOG.infof("bot %s (%s): %s, wallet %s, markets %s, params %s, overrides %s, %s", d.id(), s.origin(),
+                        d.strategy(), d.wallet(), d.markets(), d.params(), d.overrides(),
+                        !d.enabled() ? "disabled" : s.running() ? "running" : "stopped");
+            }
+            publish(out);
         }
         return bots;
+    }
+
+    private static List<Path> listJson(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalStateException("quoting.bots-dir " + dir + " is not a directory");
+        }
+        List<Path> files = new ArrayList<>();
+        try (var stream = java.nio.file.Files.newDirectoryStream(dir, "*.json")) {
+            stream.forEach(files::add);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("quoting.bots-dir " + dir + " cannot be listed: " + e.getMessage(), e);
+        }
+        files.sort(null);
+        return files;
     }
 
     @Incoming("md-reference")
@@ -118,6 +163,13 @@ public class QuotingService {
         registry.counter("quoting.references", "instrument", reference.instrument()).increment();
     }
 
+    @Incoming("md-venue-book")
+    public void onVenueBook(String value) {
+        VenueBook book = Codecs.VENUE_BOOK.decode(value);
+        publish(engine().onVenueBook(book, System.currentTimeMillis()));
+        registry.counter("quoting.venue.books", "market", book.market()).increment();
+    }
+
     @Incoming("portfolio-positions")
     public void onPosition(String value) {
         if (value == null) {
@@ -125,6 +177,13 @@ public class QuotingService {
         }
         PositionUpdate position = Codecs.POSITION.decode(value);
         publish(engine().onPosition(position, System.currentTimeMillis()));
+    }
+
+    @Incoming("exec-fills")
+    public void onFill(String value) {
+        Fill fill = Codecs.FILL.decode(value);
+        publish(engine().onFill(fill, System.currentTimeMillis()));
+        registry.counter("quoting.fills", "wallet", fill.walletId(), "market", fill.market()).increment();
     }
 
     @Incoming("risk-kill")
@@ -141,12 +200,22 @@ public class QuotingService {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        if (started) {
-            publish(engine.onTick(System.currentTimeMillis()));
+        if (!started) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        publish(engine.onTick(now));
+        if (now - lastSaveMs >= config.saveEvery().toMillis()) {
+            lastSaveMs = now;
+            try {
+                bots.persist();
+            } catch (RuntimeException e) {
+                LOG.warnf("could not save the bots' state: %s", e.getMessage());
+            }
         }
     }
 
-    private void publish(List<QuoteIntent> list) {
+    void publish(List<QuoteIntent> list) {
         for (QuoteIntent intent : list) {
             try {
                 intents.send(KafkaRecord.of(intent.key(), Codecs.QUOTE_INTENT.encode(intent)));
@@ -161,4 +230,5 @@ public class QuotingService {
                     "kind", intent.orders().isEmpty() ? "empty" : "quotes").increment();
         }
     }
+
 }

@@ -12,9 +12,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "risk")
 public interface RiskConfig {
 
-    /** No order of a quote intent may be farther than this from the latest reference. */
+    /** No order of a quote intent may be worse than the latest reference by more than this (bid above, ask below). */
     @WithDefault("150")
     BigDecimal maxDeviationBps();
+
+    /** No order may be farther than this on the passive side (bid below the reference, ask above it). */
+    @WithDefault("3000")
+    BigDecimal maxPassiveDeviationBps();
 
     /** Max absolute position size per market (risk.max-position.BTC=0.1). */
     Map<String, BigDecimal> maxPosition();

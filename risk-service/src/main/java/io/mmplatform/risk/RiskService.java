@@ -51,7 +51,7 @@ public class RiskService {
         if (monitor == null) {
             RiskSettings settings;
             try {
-                settings = new RiskSettings(config.maxDeviationBps(), config.maxPosition(), config.defaultMaxPosition(),
+                settings = new RiskSettings(config.maxDeviationBps(), config.maxPassiveDeviationBps(), config.maxPosition(), config.defaultMaxPosition(),
                         config.referenceStaleAfter().toMillis());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("invalid risk configuration: risk." + e.getMessage(), e);

@@ -50,6 +50,10 @@ final class ConfigCheck {
         if (c.checks().priceBandBps().signum() <= 0) {
             throw bad("execution.checks.price-band-bps", "must be positive, got " + c.checks().priceBandBps());
         }
+        if (c.checks().passiveBandBps().compareTo(c.checks().priceBandBps()) < 0) {
+            throw bad("execution.checks.passive-band-bps", "must be at least execution.checks.price-band-bps ("
+                    + c.checks().priceBandBps() + "), got " + c.checks().passiveBandBps());
+        }
         if (c.checks().maxOrderNotional().signum() <= 0) {
             throw bad("execution.checks.max-order-notional", "must be positive, got " + c.checks().maxOrderNotional());
         }
@@ -96,7 +100,31 @@ final class ConfigCheck {
         if (!java.nio.file.Files.isWritable(stateDir)) {
             throw bad("execution.state-dir", "'" + c.stateDir() + "' is not writable");
         }
-        return new Resolved(url, wallets, instanceId, rateLimits(c), stateDir);
+        RateLimiter.Limits limits = rateLimits(c);
+        if (c.mode() == ExecutionConfig.Mode.LIVE) {
+            checkReadBudget(c, limits);
+        }
+        return new Resolved(url, wallets, instanceId, limits, stateDir);
+    }
+
+    /**
+     * The polling reads of one wallet (userFills every fill poll; openOrders and userFills every settle) must leave
+     * at least half of the venue's IP budget to orders and cancels. The paper defaults poll far faster than a live
+     * venue allows, so going live without slowing them down is refused here rather than throttled at run time.
+     */
+    private static void checkReadBudget(ExecutionConfig c, RateLimiter.Limits limits) {
+        double pollWeight = RateLimiter.infoWeight("userFills") * 1000.0 / c.fillPollInterval().toMillis();
+        double settleWeight = (RateLimiter.infoWeight("openOrders") + RateLimiter.infoWeight("userFills")) * 1000.0
+                / c.settleInterval().toMillis();
+        double share = limits.ipPerSecond() / 2;
+        if (pollWeight + settleWeight > share) {
+            throw bad("execution.fill-poll-interval", String.format(java.util.Locale.ROOT,
+                    "with execution.settle-interval=%s, polling costs %.1f request weight per second per wallet, more "
+                            + "than half of the venue's budget (execution.rate-limit.ip.per-second=%.0f); in live mode "
+                            + "use slower polls, e.g. execution.fill-poll-interval=5s and execution.settle-interval=20s "
+                            + "(6 weight/s per wallet)", c.settleInterval(), pollWeight + settleWeight,
+                    limits.ipPerSecond()));
+        }
     }
 
     private static RateLimiter.Limits rateLimits(ExecutionConfig c) {

@@ -165,10 +165,15 @@ public interface ExecutionConfig {
     }
 
     interface Checks {
-        /** Max distance of an order's price from the intent's reference, in bps. */
+        /** Max distance of an order's price from the intent's reference where it is worse for us, in bps. */
         @WithName("price-band-bps")
         @WithDefault("500")
         BigDecimal priceBandBps();
+
+        /** Max distance on the passive side (a buy below the reference, a sell above it), in bps. */
+        @WithName("passive-band-bps")
+        @WithDefault("3000")
+        BigDecimal passiveBandBps();
 
         /** Max notional (price x size) of one order. */
         @WithName("max-order-notional")

@@ -82,7 +82,7 @@ public class ExecutionService {
                 new Tolerance(config.tolerance().priceBps(), config.tolerance().sizeFraction()),
                 config.tolerance().minReplaceInterval().toMillis());
         PreTradeChecks checks = new PreTradeChecks(new CheckLimits(config.checks().priceBandBps(),
-                config.checks().maxOrderNotional(), config.checks().maxOpenOrders()));
+                config.checks().passiveBandBps(), config.checks().maxOrderNotional(), config.checks().maxOpenOrders()));
         WalletWorker.Timing timing = new WalletWorker.Timing(config.fillPollInterval(), config.settleInterval(),
                 config.maxIntentAge(), config.deadMan().timeout(), config.deadMan().refresh());
         RateLimiter limiter = new RateLimiter(resolved.rateLimits(), System.nanoTime());

@@ -146,7 +146,8 @@ final class WalletWorker {
         this.rules = venueRules;
         long poll = timing.fillPoll().toMillis();
         long settle = timing.settleEvery().toMillis();
-        exec.scheduleWithFixedDelay(() -> whileActive("fill poll", () -> pollFills(false)), poll, poll, TimeUnit.MILLISECONDS);
+        exec.scheduleWithFixedDelay(() -> whileActive("fill poll", () -> pollFills(FillPoll.ROUTINE)), poll, poll,
+                TimeUnit.MILLISECONDS);
         exec.scheduleWithFixedDelay(() -> whileActive("settle", this::settle), settle, settle, TimeUnit.MILLISECONDS);
         long refresh = timing.deadManRefresh().toMillis();
         exec.scheduleWithFixedDelay(() -> whileActive("dead man's switch", this::armDeadMan), refresh, refresh,
@@ -220,7 +221,7 @@ final class WalletWorker {
             if (!killed.isEmpty()) {
                 cancel(killed, "kill engaged");
             }
-            pollFills(true);
+            pollFills(FillPoll.RESYNC);
             armDeadMan();
             if (epoch.get() == e && owned) {
                 active = true;
@@ -703,16 +704,31 @@ final class WalletWorker {
 
     // ------------------------------------------------------------------ fills and settling
 
+    /** What a fill poll may skip and what it does with the fills it finds. */
+    private enum FillPoll {
+        /** The periodic poll: skipped for a turn when the rate limiter says wait. */
+        ROUTINE,
+        /** Must read now (the settle loop). */
+        FORCED,
+        /**
+         * The re-sync of a newly owned wallet, right after the open orders were read: the fills are published but not
+         * taken off the adopted orders, whose remaining size the venue reported after those fills. (Taking them off
+         * again would shrink a partly filled order to nothing and lose track of it while it still rests.) A fill
+         * between the two reads leaves a remaining size too large, which the settle loop corrects from the venue.
+         */
+        RESYNC
+    }
+
     /**
      * Publishes the fills whose publish failed before, then every fill the venue reports that was not seen yet. A
      * fill's order effects are applied once; its record is published again on the next poll until the broker takes it.
      */
-    private void pollFills(boolean forced) {
+    private void pollFills(FillPoll mode) {
         for (Fill retry : seen.takeRetries()) {
             LOG.infof("wallet %s: publishing fill %s again", wallet.id(), retry.fillId());
             publish(retry);
         }
-        if (forced) {
+        if (mode != FillPoll.ROUTINE) {
             chargeRead("userFills", 0);
         } else if (!mayRead("userFills")) {
             return;
@@ -738,6 +754,9 @@ final class WalletWorker {
             }
             publish(fill);
             metrics.fill();
+            if (mode == FillPoll.RESYNC) {
+                continue;
+            }
             order.ifPresent(o -> {
                 live.applyFill(o, f.sz());
                 boolean done = o.remaining().signum() == 0;
@@ -762,7 +781,7 @@ final class WalletWorker {
             return;
         }
         List<OpenOrder> open = venue.openOrders(wallet.address());
-        pollFills(true); // a fill before the snapshot is seen here, so an absent order below is not a fill we missed
+        pollFills(FillPoll.FORCED); // a fill before the snapshot is seen here, so an absent order below is not a fill we missed
         Map<Long, OpenOrder> byOid = new HashMap<>();
         Map<String, OpenOrder> byCloid = new HashMap<>();
         for (OpenOrder o : open) {

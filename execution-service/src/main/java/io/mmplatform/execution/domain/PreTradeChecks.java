@@ -1,14 +1,16 @@
 package io.mmplatform.execution.domain;
 
 import io.mmplatform.common.Decimals;
+import io.mmplatform.common.messages.Side;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fast local checks before an order leaves: its price within a band around the intent's reference, its notional
- * under a cap, and the number of live orders of the (wallet, market) under a cap.
+ * Fast local checks before an order leaves: its price within a band around the intent's reference (narrow on the side
+ * where the price is worse than the reference for us, wide on the passive side), its notional under a cap, and the
+ * number of live orders of the (wallet, market) under a cap.
  */
 public final class PreTradeChecks {
     private final CheckLimits limits;
@@ -56,11 +58,15 @@ public final class PreTradeChecks {
         if (reference == null || reference.signum() <= 0) {
             return new Rejection(Rejection.NO_REFERENCE, "the intent carries no reference price to check against");
         }
-        BigDecimal deviation = Decimals.diffBps(order.price(), reference).abs();
-        if (deviation.compareTo(limits.priceBandBps()) > 0) {
+        BigDecimal diff = Decimals.diffBps(order.price(), reference);
+        boolean adverse = order.side() == Side.BUY ? diff.signum() > 0 : diff.signum() < 0;
+        BigDecimal band = adverse ? limits.priceBandBps() : limits.passiveBandBps();
+        BigDecimal deviation = diff.abs();
+        if (deviation.compareTo(band) > 0) {
             return new Rejection(Rejection.PRICE_BAND, "price " + Decimals.plain(order.price()) + " is "
-                    + Decimals.plain(deviation.setScale(2, java.math.RoundingMode.HALF_UP)) + " bps from reference "
-                    + Decimals.plain(reference) + ", band " + Decimals.plain(limits.priceBandBps()) + " bps");
+                    + Decimals.plain(deviation.setScale(2, java.math.RoundingMode.HALF_UP)) + " bps "
+                    + (diff.signum() > 0 ? "above" : "below") + " reference " + Decimals.plain(reference) + ", band "
+                    + Decimals.plain(band) + " bps for a " + (order.side() == Side.BUY ? "buy" : "sell") + " there");
         }
         BigDecimal notional = order.notional();
         if (notional.compareTo(limits.maxOrderNotional()) > 0) {

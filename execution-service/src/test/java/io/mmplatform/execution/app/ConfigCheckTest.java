@@ -19,7 +19,10 @@ class ConfigCheckTest {
         Optional<String> wallets = Optional.empty();
         BigDecimal sizeFraction = new BigDecimal("0.1");
         int maxOpen = 100;
+        BigDecimal passiveBand = new BigDecimal("3000");
         Duration fillPoll = Duration.ofMillis(200);
+        Duration settle = Duration.ofSeconds(2);
+        Optional<Double> ipPerSecond = Optional.empty();
         Optional<String> instanceId = Optional.empty();
         Duration deadManTimeout = Duration.ofSeconds(15);
         Duration deadManRefresh = Duration.ofSeconds(5);
@@ -38,7 +41,7 @@ class ConfigCheckTest {
         public RateLimit rateLimit() {
             return new RateLimit() {
                 public Optional<Double> ipCapacity() { return ipCapacity; }
-                public Optional<Double> ipPerSecond() { return Optional.empty(); }
+                public Optional<Double> ipPerSecond() { return ipPerSecond; }
                 public double walletCapacity() { return 10000; }
                 public double walletPerSecond() { return 100; }
                 public double cancelReserve() { return cancelReserve; }
@@ -70,12 +73,13 @@ class ConfigCheckTest {
         public Checks checks() {
             return new Checks() {
                 public BigDecimal priceBandBps() { return new BigDecimal("500"); }
+                public BigDecimal passiveBandBps() { return passiveBand; }
                 public BigDecimal maxOrderNotional() { return new BigDecimal("250000"); }
                 public int maxOpenOrders() { return maxOpen; }
             };
         }
         public Duration fillPollInterval() { return fillPoll; }
-        public Duration settleInterval() { return Duration.ofSeconds(2); }
+        public Duration settleInterval() { return settle; }
         public Duration maxIntentAge() { return Duration.ofSeconds(10); }
         public Duration httpTimeout() { return Duration.ofSeconds(3); }
         public Duration shutdownTimeout() { return Duration.ofSeconds(10); }
@@ -96,6 +100,8 @@ class ConfigCheckTest {
     void liveModeNeedsHttpsAndAnExplicitWalletsFile() {
         Values v = new Values();
         v.mode = ExecutionConfig.Mode.LIVE;
+        v.fillPoll = Duration.ofSeconds(5);
+        v.settle = Duration.ofSeconds(20);
         v.wallets = Optional.of("/secure/wallets.json");
         assertTrue(failure(v).contains("execution.venue-url"));
         v.url = "https://api.hyperliquid.xyz";
@@ -116,6 +122,9 @@ class ConfigCheckTest {
         v = new Values();
         v.maxOpen = 0;
         assertTrue(failure(v).contains("execution.checks.max-open-orders"));
+        v = new Values();
+        v.passiveBand = new BigDecimal("400");
+        assertTrue(failure(v).contains("execution.checks.passive-band-bps"));
         v = new Values();
         v.fillPoll = Duration.ZERO;
         assertTrue(failure(v).contains("execution.fill-poll-interval"));
@@ -151,6 +160,8 @@ class ConfigCheckTest {
         v.mode = ExecutionConfig.Mode.LIVE;
         v.url = "https://api.hyperliquid.xyz";
         v.wallets = Optional.of("/secure/wallets.json");
+        v.fillPoll = Duration.ofSeconds(5);
+        v.settle = Duration.ofSeconds(20);
         assertEquals(1200.0, ConfigCheck.validate(v).rateLimits().ipCapacity());
         assertEquals(20.0, ConfigCheck.validate(v).rateLimits().ipPerSecond());
         v = new Values();
@@ -159,6 +170,27 @@ class ConfigCheckTest {
         v = new Values();
         v.cancelReserve = 0.7;
         assertTrue(failure(v).contains("execution.rate-limit.cancel-reserve"));
+    }
+
+    @Test
+    void liveModeRefusesPollingThatWouldEatTheVenuesReadBudget() {
+        Values v = new Values();
+        v.mode = ExecutionConfig.Mode.LIVE;
+        v.url = "https://api.hyperliquid.xyz";
+        v.wallets = Optional.of("/secure/wallets.json");
+        v.fillPoll = Duration.ofMillis(200); // the paper default: 100 weight/s for one wallet, the budget is 20
+        v.settle = Duration.ofSeconds(20);
+        String message = failure(v);
+        assertTrue(message.contains("execution.fill-poll-interval") && message.contains("102.0"), message);
+        v.fillPoll = Duration.ofSeconds(5);
+        v.settle = Duration.ofSeconds(2); // 4 + 20 weight/s
+        assertTrue(failure(v).contains("execution.settle-interval=PT2S"));
+        v.settle = Duration.ofSeconds(20);
+        ConfigCheck.validate(v);
+        v.ipPerSecond = Optional.of(100.0); // an operator with a larger budget may poll faster
+        v.fillPoll = Duration.ofSeconds(1);
+        v.settle = Duration.ofSeconds(5);
+        ConfigCheck.validate(v);
     }
 
     @Test

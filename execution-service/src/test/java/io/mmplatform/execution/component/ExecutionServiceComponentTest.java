@@ -295,6 +295,7 @@ class ExecutionServiceComponentTest {
         Await.until("all wallets owned", WAIT, () -> service.ownedWallets().equals(ALL_WALLETS));
         assertEquals("exec-test", service.instanceId());
         long seq = 100;
+        String movedAfterwards;
         for (String w : ALL_WALLETS) {
             send(intent(w, "SOL", seq, "150", order("b0", Side.BUY, "149", "1")));
         }
@@ -320,12 +321,15 @@ class ExecutionServiceComponentTest {
                         && ours.stream().allMatch(service::active);
             });
             String moved = walletsOf(other.assignment()).iterator().next();
+            movedAfterwards = moved;
             String kept = ALL_WALLETS.stream().filter(service::active).findFirst()
                     .orElseThrow(() -> new AssertionError("this instance kept no wallet"));
             String movedAddress = addressOf(moved);
             String adoptable = cloid(moved, "SOL", seq, "b0");
             long adoptableOid = oidOf(movedAddress, adoptable);
             long orphan = venue().placeDirectly(movedAddress, "INJ", true, "20", "1");
+            // a taker trades part of the moved wallet's order while no instance of ours polls its fills
+            venue().fill(adoptableOid, new BigDecimal("0.6"));
             int requestsBefore = venue().exchangeRequests(movedAddress);
             int schedulesBefore = venue().scheduleHistory(movedAddress).size();
 
@@ -371,14 +375,21 @@ class ExecutionServiceComponentTest {
             assertTrue(venue().openOrders(address).stream().allMatch(o -> o.cloid() != null),
                     w + ": orders without our client order id are cancelled at re-sync");
         }
+        // the partial fill taken up at re-sync is published, and not taken off the adopted order a second time (the
+        // venue's remaining size already reflects it)
+        String partlyFilled = cloid(movedAfterwards, "SOL", seq, "b0");
+        Await.until("the partial fill published", WAIT, () -> fills.records().stream()
+                .map(r -> Codecs.FILL.decode(r.value())).anyMatch(f -> partlyFilled.equals(f.clientOrderId())));
         // the adopted order is kept by the next intent that wants it: no second order for the level
         for (String w : ALL_WALLETS) {
-            send(intent(w, "SOL", seq + 10, "150", order("b0", Side.BUY, "149", "1"), order("a0", Side.SELL, "151", "1")));
+            String bidSize = w.equals(movedAfterwards) ? "0.4" : "1";
+            send(intent(w, "SOL", seq + 10, "150", order("b0", Side.BUY, "149", bidSize), order("a0", Side.SELL, "151", "1")));
         }
         for (String w : ALL_WALLETS) {
             awaitOrderEvent(OrderEventType.ACK, cloid(w, "SOL", seq + 10, "a0"));
             String address = addressOf(w);
-            assertEquals(Map.of("149", "1", "151", "1"), book(address, "SOL"), w);
+            assertEquals(Map.of("149", w.equals(movedAfterwards) ? "0.4" : "1", "151", "1"), book(address, "SOL"), w);
+            oidOf(address, cloid(w, "SOL", seq, "b0")); // the adopted order itself rests, neither replaced nor modified
             assertEquals(1, venue().everPlaced().stream().filter(o -> o.owner().equals(address) && o.coin().equals("SOL")
                     && o.px().compareTo(new BigDecimal("149")) == 0).count(), w + ": the bid was placed once");
         }

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PreTradeChecksTest {
-    // band 100 bps, notional 10 000, 3 open orders
+    // band 100 bps where the price is worse than the reference, 1000 bps on the passive side, notional 10 000, 3 orders
     private final PreTradeChecks checks = new PreTradeChecks(
-            new CheckLimits(new BigDecimal("100"), new BigDecimal("10000"), 3));
+            new CheckLimits(new BigDecimal("100"), new BigDecimal("1000"), new BigDecimal("10000"), 3));
     private static final BigDecimal REF = new BigDecimal("100");
 
     private static NewOrder order(String level, Side side, String px, String sz) {
@@ -28,12 +28,23 @@ class PreTradeChecksTest {
     }
 
     @Test
-    void priceOutsideTheBandIsRejected() {
-        Rejection below = checks.checkOne(order("b0", Side.BUY, "98.9", "1"), REF);
-        assertEquals(Rejection.PRICE_BAND, below.code());
-        assertTrue(below.message().contains("110"), below.message());
-        assertEquals(Rejection.PRICE_BAND, checks.checkOne(order("a0", Side.SELL, "101.01", "1"), REF).code());
-        assertNull(checks.checkOne(order("a0", Side.SELL, "101", "1"), REF), "exactly on the band edge passes");
+    void aPriceWorseThanTheReferenceBeyondTheBandIsRejected() {
+        Rejection above = checks.checkOne(order("b0", Side.BUY, "101.1", "1"), REF);
+        assertEquals(Rejection.PRICE_BAND, above.code());
+        assertTrue(above.message().contains("110") && above.message().contains("above"), above.message());
+        assertEquals(Rejection.PRICE_BAND, checks.checkOne(order("a0", Side.SELL, "98.99", "1"), REF).code());
+        assertNull(checks.checkOne(order("a0", Side.SELL, "99", "1"), REF), "exactly on the band edge passes");
+        assertNull(checks.checkOne(order("b0", Side.BUY, "101", "1"), REF));
+    }
+
+    @Test
+    void thePassiveSideHasItsOwnWiderBand() {
+        assertNull(checks.checkOne(order("b0", Side.BUY, "90", "1"), REF), "a bid 10% below: on the passive edge");
+        assertNull(checks.checkOne(order("a0", Side.SELL, "110", "1"), REF), "an ask 10% above");
+        assertEquals(Rejection.PRICE_BAND, checks.checkOne(order("b0", Side.BUY, "89.99", "1"), REF).code());
+        Rejection far = checks.checkOne(order("a0", Side.SELL, "110.01", "1"), REF);
+        assertEquals(Rejection.PRICE_BAND, far.code());
+        assertTrue(far.message().contains("1000 bps"), far.message());
     }
 
     @Test

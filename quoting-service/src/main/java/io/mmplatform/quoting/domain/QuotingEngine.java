@@ -1,45 +1,50 @@
 package io.mmplatform.quoting.domain;
 
-import io.mmplatform.common.Decimals;
-import io.mmplatform.common.messages.DesiredOrder;
+import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillScope;
 import io.mmplatform.common.messages.KillState;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.PositionUpdate;
+import io.mmplatform.common.messages.PriceLevel;
 import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.ReferencePrice;
+import io.mmplatform.common.messages.Side;
+import io.mmplatform.common.messages.VenueBook;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Decides when each bot emits a quote intent. Plain Java, driven by events and a clock passed in:
+ * Runs the bots: one {@link Strategy}, one reused {@link MarketTick} and one reused {@link OrderSet} per (bot,
+ * market). Plain Java, driven by events and a clock passed in:
  * <ul>
- *   <li>an intent is (re-)emitted when the reference moved more than {@code minMoveBps} since the last intent,
- *       when the bot's position changed, or when {@code heartbeatMs} passed since the last one;</li>
- *   <li>a reference older than {@code maxReferenceAgeMs} (by its receive time) is not quoted on: a bot that was
- *       quoting pulls its orders with one empty intent;</li>
- *   <li>a bot covered by an engaged kill scope emits one empty intent when the kill engages and nothing more
- *       until it is released.</li>
+ *   <li>on every input of a (bot, market) (reference, venue book, position, fill) and on the tick, the strategy
+ *       quotes; an intent is emitted when the set differs from the last one emitted, or {@code heartbeatMs}
+ *       passed since it;</li>
+ *   <li>a reference older than {@code maxReferenceAgeMs} (by its receive time) is not quoted on: a quoting
+ *       (bot, market) pulls its orders with one empty intent;</li>
+ *   <li>a (bot, market) in an engaged kill scope emits one empty intent and nothing more until released;</li>
+ *   <li>a bot that is stopped emits one empty intent for each of its markets;</li>
+ *   <li>two running bots never share a (wallet, market): the intent is the whole desired set of that pair.</li>
  * </ul>
- * Thread-safe (synchronized): the Kafka consumers and the heartbeat tick call it from different threads.
+ * Thread-safe (synchronized): the Kafka consumers, the tick and the API call it from different threads.
  */
 public final class QuotingEngine {
+    private static final int FILL_IDS_REMEMBERED = 4096;
 
     /** Service-wide settings. */
-    public record Settings(String venue, BigDecimal minMoveBps, long heartbeatMs, long maxReferenceAgeMs) {
+    public record Settings(String venue, long heartbeatMs, long maxReferenceAgeMs) {
         public Settings {
             if (venue == null || venue.isBlank()) {
                 throw new IllegalArgumentException("venue is missing");
-            }
-            if (minMoveBps == null || minMoveBps.signum() < 0) {
-                throw new IllegalArgumentException("min-move-bps must be >= 0");
             }
             if (heartbeatMs <= 0 || maxReferenceAgeMs <= 0) {
                 throw new IllegalArgumentException("heartbeat and max reference age must be positive");
@@ -47,61 +52,279 @@ public final class QuotingEngine {
         }
     }
 
-    private static final class BotState {
-        final Bot bot;
-        ReferencePrice reference;
-        BigDecimal position = BigDecimal.ZERO;
-        BigDecimal emittedReference;
-        BigDecimal emittedPosition;
-        long emittedAtMs;
-        boolean quoting;
-        boolean killAnnounced;
-
-        BotState(Bot bot) {
-            this.bot = bot;
+    /** A start refused because another running bot quotes the same (wallet, market). */
+    public static final class ClashException extends IllegalStateException {
+        public ClashException(String message) {
+            super(message);
         }
     }
 
+    /** One market of one running bot. */
+    private static final class Slot {
+        final BotDefinition bot;
+        final String market;
+        final Strategy strategy;
+        final MarketTick tick;
+        final BotSummary summary;
+        final OrderSet orders = new OrderSet();
+        final OrderSet emitted = new OrderSet();
+        BigDecimal reference;
+        long referenceNanos;
+        long originNanos;
+        boolean everEmitted;
+        long emittedAtMs;
+        boolean quoting;
+        boolean killAnnounced;
+        String lastError;
+
+        Slot(BotDefinition bot, BotFactory.Built built, BotSummary summary) {
+            this.bot = bot;
+            this.market = built.market();
+            this.strategy = built.strategy();
+            this.tick = new MarketTick(built.market(), built.lot());
+            this.summary = summary;
+        }
+    }
+
+    private record Running(BotDefinition definition, List<Slot> slots, BotSummary summary) {
+    }
+
     private final Settings settings;
-    private final Map<String, BotState> bots = new LinkedHashMap<>();
+    private final BotFactory factory;
+    private final Map<String, Running> running = new LinkedHashMap<>();
+    /** "wallet/market" of every running slot. */
+    private final Map<String, Slot> byPair = new HashMap<>();
     private final Map<String, KillScope> engaged = new LinkedHashMap<>();
+    /** The latest inputs per market / pair, so a bot started later sees them at once. */
+    private final Map<String, ReferencePrice> references = new HashMap<>();
+    private final Map<String, VenueBook> books = new HashMap<>();
+    private final Map<String, BigDecimal> positions = new HashMap<>();
+    private final Set<String> fillIds = new LinkedHashSet<>();
     private long nextSeq;
 
     /**
      * @param firstSeq the seq of the first intent; pass something that grows across restarts (e.g. epoch micros)
      *                 so that execution never takes a restarted quoting's intents for old ones
      */
-    public QuotingEngine(Settings settings, Collection<Bot> bots, long firstSeq) {
+    public QuotingEngine(Settings settings, BotFactory factory, long firstSeq) {
         this.settings = settings;
-        for (Bot bot : bots) {
-            if (this.bots.putIfAbsent(bot.id(), new BotState(bot)) != null) {
-                throw new IllegalArgumentException("duplicate bot id " + bot.id());
-            }
-        }
+        this.factory = factory;
         this.nextSeq = firstSeq;
     }
 
-    public synchronized List<QuoteIntent> onReference(ReferencePrice reference, long nowMs) {
-        List<QuoteIntent> out = new ArrayList<>();
-        for (BotState state : bots.values()) {
-            if (state.bot.market().equals(reference.instrument())) {
-                if (state.reference == null || reference.receiveTimeNanos() >= state.reference.receiveTimeNanos()) {
-                    state.reference = reference;
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Checks that a definition builds (strategy, parameters, markets); throws {@link InvalidDefinitionException}. */
+    public void validate(BotDefinition definition) {
+        factory.build(definition);
+    }
+
+    /**
+     * Starts a bot (a fresh strategy per market) with the summary it continues; it quotes at once on what the
+     * engine already knows of its markets.
+     *
+     * @throws InvalidDefinitionException if it does not build
+     * @throws ClashException             if a running bot already quotes one of its (wallet, market)s
+     */
+    public synchronized List<QuoteIntent> start(BotDefinition definition, BotSummary summary, long nowMs) {
+        return start(definition, summary, Map.of(), nowMs);
+    }
+
+    /**
+     * As {@link #start(BotDefinition, BotSummary, long)}, each market's strategy continuing from its saved
+     * {@link Strategy#snapshot()} (market -> snapshot); a snapshot the strategy refuses leaves it fresh and shows as
+     * the market's error.
+     */
+    public synchronized List<QuoteIntent> start(BotDefinition definition, BotSummary summary,
+                                                Map<String, String> snapshots, long nowMs) {
+        if (running.containsKey(definition.id())) {
+            return List.of();
+        }
+        for (String market : definition.markets()) {
+            Slot other = byPair.get(pair(definition.wallet(), market));
+            if (other != null) {
+                throw new ClashException("bot " + other.bot.id() + " already quotes " + definition.wallet() + "/" + market);
+            }
+        }
+        Map<String, BotFactory.Built> built = factory.build(definition);
+        List<Slot> slots = new ArrayList<>();
+        for (BotFactory.Built b : built.values()) {
+            Slot slot = new Slot(definition, b, summary);
+            String snapshot = snapshots.get(b.market());
+            if (snapshot != null) {
+                try {
+                    slot.strategy.restore(snapshot);
+                } catch (RuntimeException e) {
+                    slot.lastError = "saved state not restored, starting fresh: " + e.getMessage();
                 }
-                evaluate(state, nowMs, out);
+            }
+            slots.add(slot);
+            summary.market(b.market());
+        }
+        running.put(definition.id(), new Running(definition, slots, summary));
+        List<QuoteIntent> out = new ArrayList<>();
+        for (Slot slot : slots) {
+            byPair.put(pair(definition.wallet(), slot.market), slot);
+            ReferencePrice ref = references.get(slot.market);
+            if (ref != null) {
+                applyReference(slot, ref);
+            }
+            VenueBook book = books.get(slot.market);
+            if (book != null) {
+                applyBook(slot, book);
+            }
+            BigDecimal position = positions.get(pair(definition.wallet(), slot.market));
+            if (position != null) {
+                slot.tick.position(Fixed.of(position, RoundingMode.HALF_EVEN));
+            }
+            evaluate(slot, nowMs, out);
+        }
+        return out;
+    }
+
+    /** Stops a bot: one empty intent for each of its markets (none if it was not running). */
+    public synchronized List<QuoteIntent> stop(String botId, long nowMs) {
+        Running r = running.remove(botId);
+        if (r == null) {
+            return List.of();
+        }
+        List<QuoteIntent> out = new ArrayList<>();
+        for (Slot slot : r.slots()) {
+            byPair.remove(pair(r.definition().wallet(), slot.market));
+            slot.orders.clear();
+            out.add(emit(slot, nowMs));
+        }
+        return out;
+    }
+
+    /** The strategies' state worth keeping across a restart, market -> snapshot (empty when not running). */
+    public synchronized Map<String, String> snapshots(String botId) {
+        Running r = running.get(botId);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (r != null) {
+            for (Slot s : r.slots()) {
+                String snapshot = s.strategy.snapshot();
+                if (snapshot != null) {
+                    out.put(s.market, snapshot);
+                }
             }
         }
         return out;
     }
 
-    public synchronized List<QuoteIntent> onPosition(PositionUpdate position, long nowMs) {
-        List<QuoteIntent> out = new ArrayList<>();
-        for (BotState state : bots.values()) {
-            if (state.bot.walletId().equals(position.walletId()) && state.bot.market().equals(position.market())) {
-                state.position = position.size();
-                evaluate(state, nowMs, out);
+    /** The strategies' own status per market (e.g. a grid's round trips); empty when not running. */
+    public synchronized Map<String, Map<String, String>> strategyStatus(String botId) {
+        Running r = running.get(botId);
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        if (r != null) {
+            for (Slot s : r.slots()) {
+                Map<String, String> status = s.strategy.status();
+                if (!status.isEmpty()) {
+                    out.put(s.market, status);
+                }
             }
         }
+        return out;
+    }
+
+    public synchronized boolean isRunning(String botId) {
+        return running.containsKey(botId);
+    }
+
+    public synchronized Set<String> runningBots() {
+        return new TreeSet<>(running.keySet());
+    }
+
+    /** The last strategy error of each market of a running bot (empty when all quote fine). */
+    public synchronized Map<String, String> errors(String botId) {
+        Running r = running.get(botId);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (r != null) {
+            for (Slot s : r.slots()) {
+                if (s.lastError != null) {
+                    out.put(s.market, s.lastError);
+                }
+            }
+        }
+        return out;
+    }
+
+    public synchronized List<QuoteIntent> onReference(ReferencePrice reference, long nowMs) {
+        ReferencePrice known = references.get(reference.instrument());
+        if (known != null && reference.receiveTimeNanos() < known.receiveTimeNanos()) {
+            return List.of();
+        }
+        references.put(reference.instrument(), reference);
+        List<QuoteIntent> out = new ArrayList<>();
+        for (Slot slot : slotsOf(reference.instrument())) {
+            applyReference(slot, reference);
+            evaluate(slot, nowMs, out);
+        }
+        return out;
+    }
+
+    /** A snapshot of the target venue's book; books of other venues are ignored. */
+    public synchronized List<QuoteIntent> onVenueBook(VenueBook book, long nowMs) {
+        if (!settings.venue().equals(book.venue())) {
+            return List.of();
+        }
+        VenueBook known = books.get(book.market());
+        if (known != null && book.seq() < known.seq()) {
+            return List.of();
+        }
+        books.put(book.market(), book);
+        List<QuoteIntent> out = new ArrayList<>();
+        for (Slot slot : slotsOf(book.market())) {
+            applyBook(slot, book);
+            evaluate(slot, nowMs, out);
+        }
+        return out;
+    }
+
+    public synchronized List<QuoteIntent> onPosition(PositionUpdate position, long nowMs) {
+        String pair = pair(position.walletId(), position.market());
+        positions.put(pair, position.size());
+        Slot slot = byPair.get(pair);
+        if (slot == null) {
+            return List.of();
+        }
+        slot.tick.position(Fixed.of(position.size(), RoundingMode.HALF_EVEN));
+        List<QuoteIntent> out = new ArrayList<>();
+        evaluate(slot, nowMs, out);
+        return out;
+    }
+
+    /** A fill of a wallet: counted once per fill id, for the bot quoting that (wallet, market). */
+    public synchronized List<QuoteIntent> onFill(Fill fill, long nowMs) {
+        if (!settings.venue().equals(fill.venue())) {
+            return List.of();
+        }
+        Slot slot = byPair.get(pair(fill.walletId(), fill.market()));
+        if (slot == null || !fillIds.add(fill.fillId())) {
+            return List.of();
+        }
+        if (fillIds.size() > FILL_IDS_REMEMBERED) {
+            var it = fillIds.iterator();
+            it.next();
+            it.remove();
+        }
+        boolean buy = fill.side() == Side.BUY;
+        long px = Fixed.of(fill.price(), RoundingMode.HALF_EVEN);
+        long sz = Fixed.of(fill.size(), RoundingMode.HALF_EVEN);
+        slot.summary.fill(fill.market(), buy, fill.price(), fill.size(), fill.fee());
+        slot.tick.fills().add(fill.timeMs(), buy, px, sz);
+        if (fill.originNanos() > 0) {
+            slot.originNanos = fill.originNanos();
+        }
+        try {
+            slot.strategy.onFill(fill.timeMs(), buy, px, sz);
+        } catch (RuntimeException e) {
+            slot.lastError = "onFill: " + e;
+        }
+        List<QuoteIntent> out = new ArrayList<>();
+        evaluate(slot, nowMs, out);
         return out;
     }
 
@@ -113,19 +336,23 @@ public final class QuotingEngine {
             engaged.remove(kill.scope());
         }
         List<QuoteIntent> out = new ArrayList<>();
-        for (BotState state : bots.values()) {
-            if (scope.covers(state.bot.walletId(), state.bot.market())) {
-                evaluate(state, nowMs, out);
+        for (Running r : running.values()) {
+            for (Slot slot : r.slots()) {
+                if (scope.covers(r.definition().wallet(), slot.market)) {
+                    evaluate(slot, nowMs, out);
+                }
             }
         }
         return out;
     }
 
-    /** The heartbeat: re-emits what is due and pulls quotes whose reference went stale. */
+    /** The clock: re-quotes every running (bot, market), re-emits what is due, pulls stale quotes. */
     public synchronized List<QuoteIntent> onTick(long nowMs) {
         List<QuoteIntent> out = new ArrayList<>();
-        for (BotState state : bots.values()) {
-            evaluate(state, nowMs, out);
+        for (Running r : running.values()) {
+            for (Slot slot : r.slots()) {
+                evaluate(slot, nowMs, out);
+            }
         }
         return out;
     }
@@ -135,61 +362,118 @@ public final class QuotingEngine {
     }
 
     public synchronized boolean isBlocked(String walletId, String market) {
-        return engaged.values().stream().anyMatch(s -> s.covers(walletId, market));
+        for (KillScope s : engaged.values()) {
+            if (s.covers(walletId, market)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    public synchronized List<Bot> bots() {
-        return bots.values().stream().map(s -> s.bot).toList();
+    private List<Slot> slotsOf(String market) {
+        List<Slot> out = new ArrayList<>();
+        for (Running r : running.values()) {
+            for (Slot slot : r.slots()) {
+                if (slot.market.equals(market)) {
+                    out.add(slot);
+                }
+            }
+        }
+        return out;
     }
 
-    private void evaluate(BotState state, long nowMs, List<QuoteIntent> out) {
-        Bot bot = state.bot;
-        if (isBlocked(bot.walletId(), bot.market())) {
-            if (!state.killAnnounced) {
-                out.add(emit(state, List.of(), nowMs));
-                state.killAnnounced = true;
+    private static String pair(String wallet, String market) {
+        return wallet + "/" + market;
+    }
+
+    private static void applyReference(Slot slot, ReferencePrice ref) {
+        slot.reference = ref.price();
+        slot.referenceNanos = ref.receiveTimeNanos();
+        slot.originNanos = ref.receiveTimeNanos();
+        slot.tick.reference(Fixed.of(ref.price(), RoundingMode.HALF_EVEN), ref.receiveTimeNanos() / 1_000_000L);
+    }
+
+    private static void applyBook(Slot slot, VenueBook book) {
+        Book b = slot.tick.book();
+        b.clear(book.venueTimeMs());
+        for (PriceLevel level : book.bids()) {
+            b.addBid(Fixed.of(level.price(), RoundingMode.FLOOR), Fixed.of(level.size(), RoundingMode.FLOOR));
+        }
+        for (PriceLevel level : book.asks()) {
+            b.addAsk(Fixed.of(level.price(), RoundingMode.CEILING), Fixed.of(level.size(), RoundingMode.FLOOR));
+        }
+        if (book.receiveTimeNanos() > 0) {
+            slot.originNanos = book.receiveTimeNanos();
+        }
+    }
+
+    private void evaluate(Slot slot, long nowMs, List<QuoteIntent> out) {
+        if (isBlocked(slot.bot.wallet(), slot.market)) {
+            if (!slot.killAnnounced) {
+                slot.orders.clear();
+                out.add(emit(slot, nowMs));
+                slot.killAnnounced = true;
             }
             return;
         }
-        state.killAnnounced = false;
-        ReferencePrice ref = state.reference;
-        if (ref == null) {
+        if (slot.killAnnounced) {
+            slot.killAnnounced = false;
+            slot.everEmitted = false; // quote again at once after a release
+        }
+        if (slot.reference == null) {
             return;
         }
-        long ageMs = nowMs - ref.receiveTimeNanos() / 1_000_000L;
-        if (ageMs > settings.maxReferenceAgeMs()) {
-            if (state.quoting) {
-                out.add(emit(state, List.of(), nowMs));
+        if (nowMs - slot.referenceNanos / 1_000_000L > settings.maxReferenceAgeMs()) {
+            if (slot.quoting) {
+                slot.orders.clear();
+                out.add(emit(slot, nowMs));
             }
             return;
         }
-        boolean due = state.emittedReference == null
-                || state.emittedPosition == null
-                || state.emittedPosition.compareTo(state.position) != 0
-                || Decimals.diffBps(ref.price(), state.emittedReference).abs().compareTo(settings.minMoveBps()) > 0
-                || nowMs - state.emittedAtMs >= settings.heartbeatMs();
-        if (!due) {
+        slot.orders.clear();
+        slot.tick.nowMs(nowMs);
+        try {
+            slot.strategy.quote(slot.tick, slot.orders);
+            slot.lastError = null;
+        } catch (RuntimeException e) {
+            // a strategy that fails must not keep stale quotes out there: pull them, say why in the bot's status
+            slot.lastError = "quote: " + e;
+            slot.orders.clear();
+            if (slot.quoting) {
+                out.add(emit(slot, nowMs));
+            }
             return;
         }
-        List<DesiredOrder> orders = LadderStrategy.quote(ref.price(), bot.ladder(), state.position);
-        out.add(emit(state, orders, nowMs));
+        boolean due = !slot.everEmitted
+                || !same(slot.orders, slot.emitted)
+                || nowMs - slot.emittedAtMs >= settings.heartbeatMs();
+        if (due) {
+            out.add(emit(slot, nowMs));
+        }
     }
 
-    private QuoteIntent emit(BotState state, List<DesiredOrder> orders, long nowMs) {
-        ReferencePrice ref = state.reference;
-        QuoteIntent intent = new QuoteIntent(state.bot.walletId(), settings.venue(), state.bot.market(), nextSeq++,
-                LadderStrategy.NAME, ref == null ? null : ref.price(), nowMs,
-                ref == null ? 0L : ref.receiveTimeNanos(), orders);
-        state.emittedAtMs = nowMs;
-        state.quoting = !orders.isEmpty();
-        if (orders.isEmpty()) {
-            // the next quote after a pull (kill released, fresh reference) goes out at once
-            state.emittedReference = null;
-            state.emittedPosition = null;
-        } else {
-            state.emittedReference = ref.price();
-            state.emittedPosition = state.position;
-        }
+    /** Emits slot.orders as the (wallet, market)'s intent. */
+    private QuoteIntent emit(Slot slot, long nowMs) {
+        QuoteIntent intent = new QuoteIntent(slot.bot.wallet(), settings.venue(), slot.market, nextSeq++,
+                slot.bot.strategy(), slot.reference, nowMs, slot.originNanos, slot.orders.toDesired());
+        slot.emitted.copyFrom(slot.orders);
+        slot.everEmitted = true;
+        slot.emittedAtMs = nowMs;
+        slot.quoting = !slot.orders.isEmpty();
+        slot.summary.intent(slot.market, slot.orders.size());
         return intent;
+    }
+
+    static boolean same(OrderSet a, OrderSet b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.buy(i) != b.buy(i) || a.px(i) != b.px(i) || a.sz(i) != b.sz(i) || a.level(i) != b.level(i)
+                    || a.tif(i) != b.tif(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

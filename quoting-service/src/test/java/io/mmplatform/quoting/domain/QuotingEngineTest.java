@@ -1,108 +1,204 @@
 package io.mmplatform.quoting.domain;
 
+import io.mmplatform.common.messages.DesiredOrder;
+import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillState;
 import io.mmplatform.common.messages.KillSwitch;
+import io.mmplatform.common.messages.Liquidity;
 import io.mmplatform.common.messages.PositionUpdate;
+import io.mmplatform.common.messages.PriceLevel;
 import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.ReferencePrice;
 import io.mmplatform.common.messages.Side;
-import io.mmplatform.common.messages.TimeInForce;
+import io.mmplatform.common.messages.VenueBook;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QuotingEngineTest {
-    private static final long T0 = 1_800_000_000_000L;
+    static final long T0 = 1_700_000_000_000L;
+    static final Map<String, Integer> SZ = Map.of("BTC", 5, "ETH", 4, "SOL", 2);
 
-    private static BigDecimal d(String s) {
+    static BigDecimal d(String s) {
         return new BigDecimal(s);
     }
 
-    private static QuotingEngine engine() {
-        LadderConfig ladder = new LadderConfig(d("10"), 2, d("5"), d("1"), d("10"), d("20"), d("0"), d("0.1"), TimeInForce.ALO);
-        return new QuotingEngine(new QuotingEngine.Settings("hyperliquid", d("2"), 1000, 5000),
-                List.of(new Bot("w1-sol", "w1", "SOL", ladder), new Bot("w2-sol", "w2", "SOL", ladder),
-                        new Bot("w1-eth", "w1", "ETH", ladder)), 100);
+    static QuotingEngine engine() {
+        return new QuotingEngine(new QuotingEngine.Settings("hyperliquid", 2_000, 10_000),
+                new BotFactory(ProbeStrategy.strategies(), SZ), 1_000);
     }
 
-    private static ReferencePrice ref(String instrument, String price, long atMs) {
-        return new ReferencePrice(instrument, "pyth", d(price), d("0.01"), atMs, atMs * 1_000_000L + 7);
+    static BotDefinition bot(String id, String wallet, String... markets) {
+        return new BotDefinition(id, "probe", wallet, List.of(markets), Map.of("spread-bps", "10", "size", "0.005"),
+                Map.of(), true);
     }
 
-    private static PositionUpdate position(String wallet, String market, String size) {
-        return new PositionUpdate(wallet, "0xabc", "hyperliquid", market, d(size), d("100"), BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, null, 1, T0);
+    static ReferencePrice ref(String market, String price, long atMs) {
+        return new ReferencePrice(market, "pyth", d(price), d("0.01"), atMs, atMs * 1_000_000L);
     }
 
-    @Test
-    void aReferenceProducesOneIntentPerBotOfItsMarketWithIncreasingSeq() {
-        QuotingEngine engine = engine();
-        List<QuoteIntent> out = engine.onReference(ref("SOL", "100", T0), T0);
-        assertEquals(2, out.size());
-        assertEquals("w1", out.get(0).walletId());
-        assertEquals("w2", out.get(1).walletId());
-        assertEquals(100, out.get(0).seq());
-        assertEquals(101, out.get(1).seq());
-        assertEquals(4, out.get(0).orders().size());
-        assertEquals(T0 * 1_000_000L + 7, out.get(0).originNanos());
-        assertEquals(0, out.get(0).reference().compareTo(d("100")));
-        assertEquals("ladder", out.get(0).strategy());
+    static Fill fill(String id, String wallet, String market, Side side, String px, String sz, String fee, long t) {
+        return new Fill(id, wallet, "0xabc", "hyperliquid", market, side, d(px), d(sz), d(fee), "USDC", Liquidity.MAKER,
+                1L, "c1", t, t * 1_000_000L);
     }
 
-    @Test
-    void smallMovesAreThrottledUntilTheHeartbeat() {
-        QuotingEngine engine = engine();
-        engine.onReference(ref("SOL", "100", T0), T0);
-        assertTrue(engine.onReference(ref("SOL", "100.01", T0 + 10), T0 + 10).isEmpty(), "1 bps move is below 2 bps");
-        assertEquals(2, engine.onReference(ref("SOL", "100.03", T0 + 20), T0 + 20).size(), "3 bps move is above 2 bps");
-        assertTrue(engine.onTick(T0 + 500).isEmpty());
-        List<QuoteIntent> beat = engine.onTick(T0 + 1020);
-        assertEquals(2, beat.size());
+    static DesiredOrder level(QuoteIntent intent, String id) {
+        return intent.orders().stream().filter(o -> o.levelId().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + id + " in " + intent.orders()));
+    }
+
+    static QuoteIntent only(List<QuoteIntent> list) {
+        assertEquals(1, list.size(), list.toString());
+        return list.get(0);
     }
 
     @Test
-    void aPositionChangeReQuotesThatWalletSkewed() {
+    void quotesOnAReferenceAndReEmitsOnlyOnChangeOrHeartbeat() {
         QuotingEngine engine = engine();
-        QuoteIntent flat = engine.onReference(ref("SOL", "100", T0), T0).get(0);
-        List<QuoteIntent> out = engine.onPosition(position("w1", "SOL", "5"), T0 + 1);
-        assertEquals(1, out.size());
-        QuoteIntent skewed = out.get(0);
-        assertEquals("w1", skewed.walletId());
-        assertTrue(skewed.seq() > flat.seq());
-        assertTrue(skewed.orders().get(0).price().compareTo(flat.orders().get(0).price()) < 0, "long: bid lower");
-        assertTrue(skewed.orders().get(2).price().compareTo(flat.orders().get(2).price()) < 0, "long: ask lower");
-        assertEquals(Side.SELL, skewed.orders().get(2).side());
+        BotSummary summary = new BotSummary();
+        assertEquals(List.of(), engine.start(bot("b1", "w1", "BTC"), summary, T0));
+        QuoteIntent first = only(engine.onReference(ref("BTC", "60000", T0), T0));
+        assertEquals("w1", first.walletId());
+        assertEquals("probe", first.strategy());
+        assertEquals(1_000, first.seq());
+        assertEquals(0, level(first, "b0").price().compareTo(d("59970")));
+        assertEquals(0, level(first, "a0").price().compareTo(d("60030")));
+        assertEquals(0, level(first, "a0").size().compareTo(d("0.005")));
+        assertEquals(T0 * 1_000_000L, first.originNanos());
+        // same set: nothing until the heartbeat
+        assertEquals(List.of(), engine.onReference(ref("BTC", "60000", T0 + 500), T0 + 500));
+        assertEquals(List.of(), engine.onTick(T0 + 1_000));
+        assertEquals(1_001, only(engine.onTick(T0 + 2_000)).seq());
+        // a different set goes out at once
+        QuoteIntent moved = only(engine.onReference(ref("BTC", "61000", T0 + 2_100), T0 + 2_100));
+        assertEquals(0, moved.reference().compareTo(d("61000")));
+        var s = summary.snapshot();
+        assertEquals(3, s.total().intents());
+        assertEquals(6, s.total().orders());
     }
 
     @Test
-    void aKillEmitsOneEmptyIntentInScopeThenNothingUntilReleased() {
+    void theVenueBookPositionAndFillsReachTheStrategy() {
         QuotingEngine engine = engine();
-        engine.onReference(ref("SOL", "100", T0), T0);
-        engine.onReference(ref("ETH", "3000", T0), T0);
-        List<QuoteIntent> out = engine.onKill(new KillSwitch("wallet:w1", KillState.ENGAGED, "test", "operator", T0), T0 + 1);
-        assertEquals(2, out.size());
-        assertTrue(out.stream().allMatch(i -> i.walletId().equals("w1") && i.orders().isEmpty()));
-        List<QuoteIntent> later = engine.onReference(ref("SOL", "101", T0 + 2), T0 + 2);
-        assertEquals(1, later.size(), "only w2 still quotes");
-        assertEquals("w2", later.get(0).walletId());
-        assertTrue(engine.onTick(T0 + 5000).stream().noneMatch(i -> i.walletId().equals("w1")));
-        List<QuoteIntent> released = engine.onKill(new KillSwitch("wallet:w1", KillState.RELEASED, "ok", "operator", T0), T0 + 3);
-        assertEquals(2, released.size());
-        assertTrue(released.stream().allMatch(i -> i.walletId().equals("w1") && !i.orders().isEmpty()));
+        BotSummary summary = new BotSummary();
+        engine.start(bot("b1", "w1", "BTC"), summary, T0);
+        engine.onReference(ref("BTC", "60000", T0), T0);
+        VenueBook book = new VenueBook("hyperliquid", "BTC", 1, T0, T0 * 1_000_000L,
+                List.of(new PriceLevel(d("59990"), d("1"), 2)), List.of(new PriceLevel(d("60010"), d("1"), 1)));
+        QuoteIntent withBook = only(engine.onVenueBook(book, T0 + 10));
+        assertEquals(0, level(withBook, "b1").price().compareTo(d("59990")));
+        // another venue's book is not the target's
+        assertEquals(List.of(), engine.onVenueBook(new VenueBook("injective", "BTC", 9, T0, T0, List.of(), List.of()),
+                T0 + 11));
+
+        PositionUpdate pos = new PositionUpdate("w1", "0xabc", "hyperliquid", "BTC", d("0.012"), d("60000"),
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, d("60000"), 1, T0);
+        assertEquals(0, level(only(engine.onPosition(pos, T0 + 20)), "b2").size().compareTo(d("0.012")));
+
+        QuoteIntent afterFill = only(engine.onFill(fill("f1", "w1", "BTC", Side.BUY, "59970", "0.005", "0.01", T0), T0 + 30));
+        assertEquals(0, level(afterFill, "a1").size().compareTo(d("0.00001")), "one onFill call");
+        assertEquals(0, level(afterFill, "a2").size().compareTo(d("0.00001")), "one fill in the tick");
+        // the same fill again (a redelivery) is counted once; another wallet's fill is not this bot's
+        assertEquals(List.of(), engine.onFill(fill("f1", "w1", "BTC", Side.BUY, "59970", "0.005", "0.01", T0), T0 + 31));
+        assertEquals(List.of(), engine.onFill(fill("f2", "w9", "BTC", Side.BUY, "59970", "0.005", "0.01", T0), T0 + 32));
+        QuoteIntent second = only(engine.onFill(fill("f3", "w1", "BTC", Side.SELL, "60030", "0.003", "-0.002", T0), T0 + 40));
+        assertEquals(0, level(second, "a1").size().compareTo(d("0.00002")));
+        BotSummary.MarketSummary btc = summary.snapshot().markets().get(0);
+        assertEquals(2, btc.fills());
+        assertEquals(0, btc.volume().compareTo(d("0.008")));
+        assertEquals(0, btc.fees().compareTo(d("0.008")));
+        assertEquals(0, btc.realizedPnl().compareTo(d("0.18")), "0.003 x (60030 - 59970)");
+        assertEquals(0, btc.position().compareTo(d("0.002")));
+        assertEquals(0, btc.avgEntry().compareTo(d("59970")));
     }
 
     @Test
-    void aStaleReferencePullsTheQuotesOnce() {
+    void aStaleReferencePullsOnceAndAKillPullsUntilReleased() {
         QuotingEngine engine = engine();
-        engine.onReference(ref("SOL", "100", T0), T0);
-        List<QuoteIntent> out = engine.onTick(T0 + 6000);
-        assertEquals(2, out.size());
-        assertTrue(out.stream().allMatch(i -> i.orders().isEmpty()));
-        assertTrue(engine.onTick(T0 + 7000).isEmpty());
-        assertTrue(engine.onReference(ref("SOL", "100", T0 - 60_000), T0 + 8000).isEmpty(), "an old reference is not quoted");
+        engine.start(bot("b1", "w1", "BTC", "ETH"), new BotSummary(), T0);
+        engine.onReference(ref("BTC", "60000", T0), T0);
+        QuoteIntent pulled = only(engine.onTick(T0 + 10_001));
+        assertTrue(pulled.orders().isEmpty());
+        assertEquals(List.of(), engine.onTick(T0 + 12_001));
+
+        engine.onReference(ref("ETH", "3000", T0 + 20_000), T0 + 20_000);
+        List<QuoteIntent> killed = engine.onKill(new KillSwitch("wallet:w1", KillState.ENGAGED, "t", "operator:t",
+                T0), T0 + 20_001);
+        assertEquals(List.of("BTC", "ETH"), killed.stream().map(QuoteIntent::market).toList());
+        assertTrue(killed.stream().allMatch(i -> i.orders().isEmpty()));
+        assertEquals(List.of(), engine.onReference(ref("ETH", "3100", T0 + 20_002), T0 + 20_002));
+        assertEquals(List.of(), engine.onTick(T0 + 25_000));
+        QuoteIntent resumed = only(engine.onKill(new KillSwitch("wallet:w1", KillState.RELEASED, "t", "operator:t",
+                T0), T0 + 25_001)); // BTC's reference is stale: only ETH quotes
+        assertEquals(0, resumed.reference().compareTo(d("3100")));
+        assertEquals(4, resumed.orders().size() + 2, "b0 and a0");
+    }
+
+    @Test
+    void aStoppedBotPullsEveryMarketAndTwoBotsCannotShareAPair() {
+        QuotingEngine engine = engine();
+        engine.onReference(ref("BTC", "60000", T0), T0);
+        // a bot started later quotes at once on what the engine knows
+        assertEquals(1, engine.start(bot("b1", "w1", "BTC", "ETH"), new BotSummary(), T0 + 1).size());
+        assertThrows(QuotingEngine.ClashException.class,
+                () -> engine.start(bot("b2", "w1", "ETH"), new BotSummary(), T0 + 2));
+        engine.start(bot("b3", "w2", "ETH"), new BotSummary(), T0 + 3);
+        List<QuoteIntent> stop = engine.stop("b1", T0 + 4);
+        assertEquals(List.of("BTC", "ETH"), stop.stream().map(QuoteIntent::market).toList());
+        assertTrue(stop.stream().allMatch(i -> i.orders().isEmpty()));
+        assertEquals(List.of(), engine.onReference(ref("BTC", "60100", T0 + 5), T0 + 5));
+        // now the pair is free
+        engine.start(bot("b2", "w1", "ETH"), new BotSummary(), T0 + 6);
+        assertEquals(java.util.Set.of("b2", "b3"), engine.runningBots());
+    }
+
+    @Test
+    void aDefinitionThatCannotRunIsRefusedNamingTheField() {
+        BotFactory factory = new BotFactory(ProbeStrategy.strategies(), SZ);
+        assertEquals("params.spread", assertThrows(InvalidDefinitionException.class, () -> factory.build(
+                new BotDefinition("x", "probe", "w1", List.of("BTC"), Map.of("size", "0.005", "spread", "3"), Map.of(),
+                        true))).field());
+        assertEquals("overrides.SOL.size", assertThrows(InvalidDefinitionException.class, () -> factory.build(
+                new BotDefinition("x", "probe", "w1", List.of("BTC", "SOL"), Map.of("size", "0.005"),
+                        Map.of("SOL", Map.of("size", "abc")), true))).field());
+        assertEquals("params.size", assertThrows(InvalidDefinitionException.class, () -> factory.build(
+                new BotDefinition("x", "probe", "w1", List.of("BTC"), Map.of(), Map.of(), true))).field());
+        assertEquals("strategy", assertThrows(InvalidDefinitionException.class, () -> factory.build(
+                new BotDefinition("x", "nope", "w1", List.of("BTC"), Map.of(), Map.of(), true))).field());
+        assertEquals("markets[0]", assertThrows(InvalidDefinitionException.class, () -> factory.build(
+                new BotDefinition("x", "probe", "w1", List.of("DOGE"), Map.of("size", "1"), Map.of(), true))).field());
+        assertEquals("id", assertThrows(InvalidDefinitionException.class, () ->
+                new BotDefinition(" ", "probe", "w1", List.of("BTC"), Map.of(), Map.of(), true)).field());
+        assertEquals("wallet", assertThrows(InvalidDefinitionException.class, () ->
+                new BotDefinition("x", "probe", null, List.of("BTC"), Map.of(), Map.of(), true)).field());
+        assertEquals("markets", assertThrows(InvalidDefinitionException.class, () ->
+                new BotDefinition("x", "probe", "w1", List.of(), Map.of(), Map.of(), true)).field());
+        assertEquals("overrides.SOL", assertThrows(InvalidDefinitionException.class, () ->
+                new BotDefinition("x", "probe", "w1", List.of("BTC"), Map.of(), Map.of("SOL", Map.of()), true)).field());
+        assertEquals(1000L, BotFactory.lotOf(5));
+        assertEquals(100_000_000L, BotFactory.lotOf(0));
+    }
+
+    @Test
+    void theSummaryKeepsRealizedProfitByAverageCost() {
+        BotSummary s = new BotSummary();
+        s.fill("ETH", true, d("100"), d("1"), d("0.1"));
+        s.fill("ETH", true, d("110"), d("1"), d("0.1"));
+        s.fill("ETH", false, d("120"), d("3"), d("-0.05"));  // closes 2 at avg 105, opens a short of 1 at 120
+        s.fill("ETH", true, d("119"), d("1"), BigDecimal.ZERO);
+        BotSummary.MarketSummary eth = s.snapshot().markets().get(0);
+        assertEquals(0, eth.realizedPnl().compareTo(d("31")), "2 x 15 + 1 x 1");
+        assertEquals(0, eth.position().signum());
+        assertEquals(0, eth.fees().compareTo(d("0.15")));
+        assertEquals(0, eth.notional().compareTo(d("689")));
+        assertEquals(4, s.snapshot().total().fills());
+        BotSummary copy = new BotSummary(s.snapshot());
+        assertEquals(s.snapshot(), copy.snapshot());
     }
 }

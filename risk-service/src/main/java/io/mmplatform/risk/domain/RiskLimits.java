@@ -26,23 +26,22 @@ public final class RiskLimits {
     }
 
     /**
-     * Every order of the intent must lie within maxDeviationBps of the reference: a bid above
-     * reference x (1 + x), an ask below reference x (1 - x), or any order farther than x from it, is a breach of
-     * the wallet's scope.
+     * Every order of the intent must lie within the deviation limits of the reference: a bid above
+     * reference x (1 + x) or an ask below reference x (1 - x) (x = maxDeviationBps), or a bid below / an ask above it
+     * by more than maxPassiveDeviationBps, is a breach of the wallet's scope.
      */
     public Optional<Breach> checkIntent(QuoteIntent intent, BigDecimal reference) {
         if (reference == null || reference.signum() <= 0) {
             return Optional.empty();
         }
-        BigDecimal max = settings.maxDeviationBps();
         for (DesiredOrder order : intent.orders()) {
             BigDecimal bps = Decimals.diffBps(order.price(), reference);
+            boolean adverse = order.side() == Side.BUY ? bps.signum() > 0 : bps.signum() < 0;
+            BigDecimal max = adverse ? settings.maxDeviationBps() : settings.maxPassiveDeviationBps();
             if (bps.abs().compareTo(max) > 0) {
                 String where;
-                if (order.side() == Side.BUY && bps.signum() > 0) {
-                    where = "bid above the reference";
-                } else if (order.side() == Side.SELL && bps.signum() < 0) {
-                    where = "ask below the reference";
+                if (adverse) {
+                    where = order.side() == Side.BUY ? "bid above the reference" : "ask below the reference";
                 } else {
                     where = "too far from the reference";
                 }

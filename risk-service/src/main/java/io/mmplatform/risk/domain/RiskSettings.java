@@ -5,17 +5,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * @param maxDeviationBps    no order may be farther than this from the latest reference (bps)
+ * @param maxDeviationBps    no order may be worse than the latest reference by more than this (a bid above it, an
+ *                           ask below it), in bps
+ * @param maxPassiveDeviationBps no order may be farther than this on the passive side (a bid below the reference, an
+ *                           ask above it): deep books and a mirror walking a far market need room, a decimal slip not
  * @param maxPosition        max absolute position size per market
  * @param defaultMaxPosition limit for a market without its own entry; empty = unlimited
  * @param referenceStaleMs   a reference older than this while intents flow engages the market's kill; also the
  *                           age beyond which a reference or an intent is not used for the deviation check
  */
-public record RiskSettings(BigDecimal maxDeviationBps, Map<String, BigDecimal> maxPosition,
+public record RiskSettings(BigDecimal maxDeviationBps, BigDecimal maxPassiveDeviationBps, Map<String, BigDecimal> maxPosition,
                            Optional<BigDecimal> defaultMaxPosition, long referenceStaleMs) {
     public RiskSettings {
         if (maxDeviationBps == null || maxDeviationBps.signum() <= 0) {
             throw new IllegalArgumentException("max-deviation-bps must be positive, got " + maxDeviationBps);
+        }
+        if (maxPassiveDeviationBps == null || maxPassiveDeviationBps.compareTo(maxDeviationBps) < 0) {
+            throw new IllegalArgumentException("max-passive-deviation-bps must be at least max-deviation-bps ("
+                    + maxDeviationBps + "), got " + maxPassiveDeviationBps);
         }
         maxPosition = Map.copyOf(maxPosition);
         maxPosition.forEach((market, limit) -> {

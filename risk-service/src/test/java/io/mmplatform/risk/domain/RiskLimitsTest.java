@@ -26,7 +26,7 @@ class RiskLimitsTest {
     }
 
     private static RiskSettings settings() {
-        return new RiskSettings(d("100"), Map.of("BTC", d("0.1")), Optional.empty(), 5000);
+        return new RiskSettings(d("100"), d("400"), Map.of("BTC", d("0.1")), Optional.empty(), 5000);
     }
 
     private static QuoteIntent intent(String wallet, String market, long createdAtMs, DesiredOrder... orders) {
@@ -73,8 +73,11 @@ class RiskLimitsTest {
         Breach below = limits.checkIntent(intent("w2", "SOL", T0, ask("a0", "98.9")), d("100")).orElseThrow();
         assertTrue(below.reason().contains("ask below the reference"), below.reason());
         assertEquals("wallet:w2", below.scope());
+        assertEquals(Optional.empty(), limits.checkIntent(intent("w2", "SOL", T0, bid("b9", "96"), ask("a9", "104")),
+                d("100")), "400 bps away on the passive side is within the passive limit");
         Breach far = limits.checkIntent(intent("w2", "SOL", T0, bid("b0", "99.5"), bid("b9", "95")), d("100")).orElseThrow();
         assertTrue(far.reason().contains("b9 at 95 is too far from the reference, 500.00 bps"), far.reason());
+        assertTrue(limits.checkIntent(intent("w2", "SOL", T0, ask("a9", "104.01")), d("100")).isPresent());
     }
 
     @Test
@@ -85,7 +88,7 @@ class RiskLimitsTest {
         assertEquals("wallet:w1", breach.scope());
         assertEquals("max-position: w1 BTC position -0.10001 exceeds the limit 0.1", breach.reason());
         assertEquals(Optional.empty(), limits.checkPosition(position("w1", "DOGE", "1000000")), "no limit configured");
-        RiskLimits withDefault = new RiskLimits(new RiskSettings(d("100"), Map.of(), Optional.of(d("5")), 5000));
+        RiskLimits withDefault = new RiskLimits(new RiskSettings(d("100"), d("400"), Map.of(), Optional.of(d("5")), 5000));
         assertTrue(withDefault.checkPosition(position("w1", "DOGE", "6")).isPresent());
     }
 

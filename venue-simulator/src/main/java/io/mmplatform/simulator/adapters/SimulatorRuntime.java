@@ -6,6 +6,7 @@ import io.mmplatform.simulator.domain.FaultDecider;
 import io.mmplatform.simulator.domain.MarketSpec;
 import io.mmplatform.simulator.domain.PriceTick;
 import io.mmplatform.simulator.domain.RateLimits;
+import io.mmplatform.simulator.domain.ResidentBook;
 import io.mmplatform.simulator.domain.Simulation;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -54,7 +55,7 @@ public class SimulatorRuntime {
         long start = System.currentTimeMillis();
         // ids above start x 1000: unique across restarts of the simulator (a consumer deduplicating by tid is safe)
         this.simulation = new Simulation(settings.markets(), settings.engineWithIdBase(start * 1000),
-                settings.reference(), settings.taker(), settings.seed(), start);
+                settings.reference(), settings.taker(), settings.seed(), start, settings.residents());
         this.faults = new FaultDecider(settings.seed(), start, settings.faults());
         this.rateLimits = new RateLimits(settings.rateLimits());
     }
@@ -77,6 +78,12 @@ public class SimulatorRuntime {
                 settings.taker().minNotional().toPlainString(), settings.taker().maxNotional().toPlainString(),
                 settings.engine().minOrderValue().toPlainString());
         LOG.infof("venue-simulator faults: %s; rate limits: %s", settings.faults(), settings.rateLimits());
+        for (String coin : settings.residents().keySet()) {
+            ResidentBook book = simulation.residentBook(coin);
+            LOG.infof("venue-simulator resident book %s: %s, %d orders centred at %s (reference %s), account %s",
+                    coin, settings.residents().get(coin), book.orders().size(), book.centre().toPlainString(),
+                    simulation.latestTick(coin).price().toPlainString(), ResidentBook.ADDRESS);
+        }
         logUrls(httpHost, httpPort);
     }
 

@@ -6,6 +6,8 @@ import io.mmplatform.common.Decimals;
 import io.mmplatform.common.codec.Json;
 import io.mmplatform.simulator.domain.MarketSpec;
 import io.mmplatform.simulator.domain.PriceTick;
+import io.mmplatform.simulator.domain.ResidentBook;
+import io.mmplatform.simulator.domain.RestingOrder;
 import io.mmplatform.simulator.domain.Side;
 import io.mmplatform.simulator.domain.Simulation;
 import jakarta.inject.Inject;
@@ -28,6 +30,7 @@ public class StatusResource {
         Simulation sim = runtime.simulation();
         Map<String, PriceTick> refs = sim.latestByCoin();
         long takerOrders = sim.takerOrders();
+        long takerSkips = sim.takerSkips();
         ObjectNode root = sim.withEngine(engine -> {
             ObjectNode r = Json.MAPPER.createObjectNode();
             r.put("mode", "paper");
@@ -58,6 +61,7 @@ public class StatusResource {
                 }
                 n.put("openOrders", engine.openOrderCount(m.name()));
                 n.put("trades", engine.trades(m.name()));
+                resident(n, sim, m);
             }
             ObjectNode orders = r.putObject("orders");
             orders.put("accepted", engine.ordersAccepted());
@@ -65,11 +69,43 @@ public class StatusResource {
             orders.put("open", engine.openOrderCount());
             orders.put("cancels", engine.cancels());
             orders.put("takerOrders", takerOrders);
+            orders.put("takerSkips", takerSkips);
             r.put("trades", engine.trades());
             r.put("accounts", engine.accountCount());
             return r;
         });
         root.putPOJO("takerAddresses", sim.takerAddresses());
+        root.put("residentAddress", ResidentBook.ADDRESS);
         return root.toString();
+    }
+
+    /** The market's resident ladder: what was placed at start and what is left (null when the market has none). */
+    private static void resident(ObjectNode market, Simulation sim, MarketSpec m) {
+        ResidentBook book = sim.residentBook(m.name());
+        if (book == null) {
+            market.putNull("resident");
+            return;
+        }
+        ObjectNode n = market.putObject("resident");
+        n.put("centre", Decimals.plain(book.centre()));
+        n.put("placed", book.orders().size());
+        int bids = 0;
+        int asks = 0;
+        long bidLots = 0;
+        long askLots = 0;
+        for (RestingOrder o : sim.residentOrders(m.name())) {
+            if (o.side() == Side.BID) {
+                bids++;
+                bidLots += o.remainingLots();
+            } else {
+                asks++;
+                askLots += o.remainingLots();
+            }
+        }
+        n.put("ordersLeft", bids + asks);
+        n.put("bidsLeft", bids);
+        n.put("asksLeft", asks);
+        n.put("bidSizeLeft", Decimals.plain(m.size(bidLots)));
+        n.put("askSizeLeft", Decimals.plain(m.size(askLots)));
     }
 }

@@ -111,6 +111,24 @@ public interface SimulatorConfig {
 
         /** Pyth feed id (64 hex, with or without 0x). */
         Optional<String> feedId();
+
+        /** Static resident ladder away from the reference; off unless offset-pct is set. */
+        Resident resident();
+    }
+
+    /** simulator.market.<NAME>.resident.*; defaults are applied by {@link SimulatorSettings}. */
+    interface Resident {
+        /** Centre of the ladder: reference at start x (1 + offset-pct / 100). */
+        Optional<BigDecimal> offsetPct();
+
+        /** Orders per side (default 20). */
+        Optional<Integer> levels();
+
+        /** Distance between levels in bps (default 20). */
+        Optional<BigDecimal> spacingBps();
+
+        /** Notional of each order in USDC (default 500). */
+        Optional<BigDecimal> sizeNotional();
     }
 
     interface Fees {

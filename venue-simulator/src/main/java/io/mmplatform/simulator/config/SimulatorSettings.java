@@ -5,18 +5,22 @@ import io.mmplatform.simulator.domain.FaultSettings;
 import io.mmplatform.simulator.domain.RateLimitSettings;
 import io.mmplatform.simulator.domain.MarketSpec;
 import io.mmplatform.simulator.domain.ReferenceSettings;
+import io.mmplatform.simulator.domain.ResidentSettings;
 import io.mmplatform.simulator.domain.TakerSettings;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The validated settings of the simulator; a bad value fails start-up with a message naming its key. */
 public record SimulatorSettings(long seed, List<MarketSpec> markets, EngineSettings engine,
                                 ReferenceSettings reference, TakerSettings taker, boolean mainnet,
-                                long clockPeriodMs, FaultSettings faults, RateLimitSettings rateLimits) {
+                                long clockPeriodMs, FaultSettings faults, RateLimitSettings rateLimits,
+                                Map<String, ResidentSettings> residents) {
 
     private record Builtin(int szDecimals, String startPrice, int maxLeverage, String feedId) {
     }
@@ -110,7 +114,42 @@ public record SimulatorSettings(long seed, List<MarketSpec> markets, EngineSetti
         TakerSettings taker = new TakerSettings(t.ratePerSecond(), t.minNotional(), t.maxNotional(), t.bandBps(),
                 t.accounts());
         return new SimulatorSettings(c.seed(), List.copyOf(markets), engine, reference, taker, c.hyperliquid().mainnet(),
-                clockMs, faults(c.faults()), rateLimits(c.rateLimit()));
+                clockMs, faults(c.faults()), rateLimits(c.rateLimit()), residents(c, markets));
+    }
+
+    /** Resident ladders by market, in market order; a market without resident.offset-pct has none. */
+    private static Map<String, ResidentSettings> residents(SimulatorConfig c, List<MarketSpec> markets) {
+        for (Map.Entry<String, SimulatorConfig.MarketConfig> e : c.market().entrySet()) {
+            if (e.getValue().resident().offsetPct().isPresent()
+                    && markets.stream().noneMatch(m -> m.name().equals(e.getKey()))) {
+                throw bad("simulator.market." + e.getKey() + ".resident.offset-pct",
+                        "market " + e.getKey() + " is not in simulator.markets");
+            }
+        }
+        Map<String, ResidentSettings> out = new LinkedHashMap<>();
+        for (MarketSpec m : markets) {
+            SimulatorConfig.MarketConfig mc = c.market().get(m.name());
+            if (mc == null || mc.resident().offsetPct().isEmpty()) {
+                continue;
+            }
+            SimulatorConfig.Resident r = mc.resident();
+            String prefix = "simulator.market." + m.name() + ".resident.";
+            BigDecimal offset = r.offsetPct().get();
+            int levels = r.levels().orElse(ResidentSettings.DEFAULT_LEVELS);
+            BigDecimal spacing = r.spacingBps().orElse(ResidentSettings.DEFAULT_SPACING_BPS);
+            BigDecimal size = r.sizeNotional().orElse(ResidentSettings.DEFAULT_SIZE_NOTIONAL);
+            String error = ResidentSettings.check(offset, levels, spacing, size);
+            if (error != null) {
+                String field = error.substring(0, error.indexOf(' '));
+                throw bad(prefix + field.replaceAll("([A-Z])", "-$1").toLowerCase(), error.substring(field.length() + 1));
+            }
+            if (size.compareTo(c.minOrderValue()) < 0) {
+                throw bad(prefix + "size-notional", "must be at least simulator.min-order-value ("
+                        + c.minOrderValue().toPlainString() + "), got " + size.toPlainString());
+            }
+            out.put(m.name(), new ResidentSettings(offset, levels, spacing, size));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** Kebab-case config key of a fault field (latencyMs -> simulator.faults.latency-ms). */

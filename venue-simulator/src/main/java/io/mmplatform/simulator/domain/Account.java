@@ -55,6 +55,13 @@ public final class Account {
         return volume;
     }
 
+    /** Raises the balance to at least amount (a paper deposit). */
+    void creditUpTo(BigDecimal amount) {
+        if (balance.compareTo(amount) < 0) {
+            balance = amount;
+        }
+    }
+
     void record(UserFill fill) {
         volume = volume.add(fill.px().multiply(fill.sz()));
         balance = balance.add(fill.closedPnl()).subtract(fill.fee());

@@ -1,5 +1,6 @@
 package io.mmplatform.simulator.domain;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -38,12 +39,23 @@ public final class Simulation {
     /** account -> time its dead man's switch fires */
     private final Map<String, Long> scheduledCancels = new HashMap<>();
     private long scheduledCancelsFired;
+    private final Map<String, ResidentBook> residents = new LinkedHashMap<>();
+    private long takerSkips;
 
     /** The least time a scheduled cancel must lie ahead of the venue clock. */
     public static final long SCHEDULE_CANCEL_MIN_LEAD_MS = 5_000;
 
     public Simulation(List<MarketSpec> markets, EngineSettings engineSettings, ReferenceSettings referenceSettings,
                       TakerSettings takerSettings, long seed, long startMs) {
+        this(markets, engineSettings, referenceSettings, takerSettings, seed, startMs, Map.of());
+    }
+
+    /**
+     * @param residentByCoin the markets that get a resident ladder (see {@link ResidentBook}), placed at startMs
+     *                       around the start reference
+     */
+    public Simulation(List<MarketSpec> markets, EngineSettings engineSettings, ReferenceSettings referenceSettings,
+                      TakerSettings takerSettings, long seed, long startMs, Map<String, ResidentSettings> residentByCoin) {
         this.engine = new MatchingEngine(markets, engineSettings);
         this.takers = new TakerFlow(seed, takerSettings);
         this.tickIntervalMs = referenceSettings.tickIntervalMs();
@@ -54,6 +66,29 @@ public final class Simulation {
             nextArrival.put(m.name(), saturatedAdd(startMs, takers.nextGapMs()));
         }
         this.nextTick = startMs + tickIntervalMs;
+        placeResidentBooks(residentByCoin, startMs);
+    }
+
+    private void placeResidentBooks(Map<String, ResidentSettings> residentByCoin, long startMs) {
+        BigDecimal notional = BigDecimal.ZERO;
+        for (Map.Entry<String, ResidentSettings> e : residentByCoin.entrySet()) {
+            MarketSpec market = engine.market(e.getKey());
+            if (market == null) {
+                throw new IllegalArgumentException("resident book for unknown market " + e.getKey());
+            }
+            ResidentBook book = ResidentBook.ladder(market, walks.get(market.name()).priceE8(), e.getValue());
+            for (OrderRequest order : book.orders()) {
+                if (engine.place(order, startMs) instanceof PlaceResult.Rejected r) {
+                    throw new IllegalArgumentException("resident order " + order + " was refused: " + r.message());
+                }
+            }
+            residents.put(market.name(), book);
+            notional = notional.add(book.notional(market));
+        }
+        if (!residents.isEmpty()) {
+            // no margin is simulated, but the account should still look able to carry its book
+            engine.account(ResidentBook.ADDRESS).creditUpTo(notional);
+        }
     }
 
     private static long saturatedAdd(long a, long b) {
@@ -100,8 +135,18 @@ public final class Simulation {
                 nextTick += tickIntervalMs;
             } else {
                 MarketSpec market = engine.market(coin);
-                engine.place(takers.arrival(market, walks.get(coin).priceE8()), due);
-                takerOrders++;
+                long reference = walks.get(coin).priceE8();
+                OrderRequest order = takers.arrival(market, reference);
+                // next to a resident book, takers trade only at prices within the band: a bid resting far above the
+                // reference is not a price an outside trader near the reference would hit, and eating the resident
+                // ladder would walk the venue back to the reference on its own
+                if (residents.containsKey(coin) && !takers.withinBand(market,
+                        engine.bestTicks(coin, order.side().opposite()), order.side(), reference)) {
+                    takerSkips++;
+                } else {
+                    engine.place(order, due);
+                    takerOrders++;
+                }
                 nextArrival.put(coin, saturatedAdd(due, takers.nextGapMs()));
             }
         }
@@ -213,6 +258,27 @@ public final class Simulation {
 
     public synchronized long takerOrders() {
         return takerOrders;
+    }
+
+    /** Taker arrivals not sent because the book they would trade with lay beyond the band (resident markets only). */
+    public synchronized long takerSkips() {
+        return takerSkips;
+    }
+
+    /** The resident ladder placed in a market at start, or null when it has none. */
+    public ResidentBook residentBook(String coin) {
+        return residents.get(coin);
+    }
+
+    /** The resident account's open orders in a market, newest first. */
+    public synchronized List<RestingOrder> residentOrders(String coin) {
+        List<RestingOrder> out = new ArrayList<>();
+        for (RestingOrder o : engine.openOrders(ResidentBook.ADDRESS)) {
+            if (o.coin().equals(coin)) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     public List<String> takerAddresses() {

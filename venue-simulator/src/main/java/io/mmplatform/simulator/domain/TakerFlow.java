@@ -53,6 +53,21 @@ public final class TakerFlow {
         return Math.max(1L, Math.round(-Math.log(u) / ratePerMs));
     }
 
+    /**
+     * Whether the best opposite price (ticks, 0 = empty book) lies within the band around the reference on the side a
+     * taker would gain from: a buyer's best ask not below reference x (1 - band), a seller's best bid not above
+     * reference x (1 + band). The other bound is the order's own limit.
+     */
+    public boolean withinBand(MarketSpec market, long bestOppositeTicks, Side side, long referenceE8) {
+        if (bestOppositeTicks == 0) {
+            return true;
+        }
+        long unit = BigDecimal.ONE.movePointRight(8 - market.priceScale()).longValueExact();
+        long bestE8 = Math.multiplyExact(bestOppositeTicks, unit);
+        long boundE8 = referenceE8 - side.sign() * Math.multiplyExact(referenceE8, bandMillionths) / 1_000_000L;
+        return side == Side.BID ? bestE8 >= boundE8 : bestE8 <= boundE8;
+    }
+
     /** A taker order in a market whose reference is referenceE8 (price x 10^8). */
     public OrderRequest arrival(MarketSpec market, long referenceE8) {
         String address = takerAddress(1 + random.nextInt(settings.accounts()));

@@ -1,6 +1,7 @@
 package io.mmplatform.simulator.config;
 
 import io.mmplatform.simulator.domain.FaultSettings;
+import io.mmplatform.simulator.domain.ResidentSettings;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,6 +61,33 @@ class SimulatorSettingsTest {
         assertMessage(Map.of("simulator.taker.min-notional", "5"), "simulator.taker.min-notional");
         assertMessage(Map.of("simulator.reference.jump-probability", "2"), "simulator.reference.jump-probability");
         assertMessage(Map.of("simulator.taker.accounts", "0"), "simulator.taker.accounts");
+    }
+
+    @Test
+    void residentBooksAreOffUnlessAnOffsetIsSet() {
+        assertTrue(settings(Map.of()).residents().isEmpty());
+        assertTrue(settings(Map.of("simulator.market.BTC.resident.levels", "5")).residents().isEmpty());
+        SimulatorSettings s = settings(Map.of("simulator.market.BTC.resident.offset-pct", "20",
+                "simulator.market.SOL.resident.offset-pct", "-5",
+                "simulator.market.SOL.resident.levels", "3",
+                "simulator.market.SOL.resident.spacing-bps", "50",
+                "simulator.market.SOL.resident.size-notional", "100"));
+        assertEquals(List.of("BTC", "SOL"), List.copyOf(s.residents().keySet()));
+        assertEquals(ResidentSettings.atOffset(new BigDecimal("20")), s.residents().get("BTC"));
+        assertEquals(new ResidentSettings(new BigDecimal("-5"), 3, new BigDecimal("50"), new BigDecimal("100")),
+                s.residents().get("SOL"));
+    }
+
+    @Test
+    void badResidentValuesNameTheirKey() {
+        String p = "simulator.market.ETH.resident.";
+        assertMessage(Map.of(p + "offset-pct", "-100"), p + "offset-pct");
+        assertMessage(Map.of(p + "offset-pct", "20", p + "levels", "0"), p + "levels");
+        assertMessage(Map.of(p + "offset-pct", "20", p + "spacing-bps", "-1"), p + "spacing-bps");
+        assertMessage(Map.of(p + "offset-pct", "20", p + "spacing-bps", "600"), p + "spacing-bps");
+        assertMessage(Map.of(p + "offset-pct", "20", p + "size-notional", "5"), p + "size-notional");
+        assertMessage(Map.of("simulator.market.DOGE.resident.offset-pct", "20"),
+                "simulator.market.DOGE.resident.offset-pct");
     }
 
     @Test
