@@ -69,6 +69,8 @@ final class WalletWorker {
     static final String BREAKER_ACTOR = "execution";
     /** The persisted nonce mark runs this far ahead of the nonces used: at most one file write per 10 s. */
     private static final long NONCE_RESERVE_MS = 10_000;
+    /** A lost answer is read back this long after: time for a request still in flight to land on the venue. */
+    private static final long EARLY_SETTLE_DELAY_MS = 500;
 
     /** The worker's timing: fill poll, settle loop, intent age limit and the dead man's switch. */
     record Timing(Duration fillPoll, Duration settleEvery, Duration maxIntentAge, Duration deadManTimeout,
@@ -94,6 +96,9 @@ final class WalletWorker {
     private final NonceManager nonces;
     private final Map<String, QuoteIntent> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicBoolean earlySettleScheduled = new AtomicBoolean();
+    /** Intents with desired orders that wait for the venue's open orders to be read (settle): applied again after. */
+    private final Map<String, QuoteIntent> awaitingSettle = new HashMap<>();
     private final AtomicLong epoch = new AtomicLong();
     private volatile VenueRules rules;
     /** This instance owns the wallet's partition: it may send for it. Cleared at once on revocation. */
@@ -197,6 +202,7 @@ final class WalletWorker {
             chargeRead("openOrders", 0);
             List<OpenOrder> open = venue.openOrders(wallet.address());
             live.clear();
+            awaitingSettle.clear();
             List<OpenOrder> foreign = new ArrayList<>();
             int adopted = 0;
             for (OpenOrder o : open) {
@@ -335,6 +341,13 @@ final class WalletWorker {
         List<TargetOrder> targets = rules.round(intent);
         ReconcilePlan plan = reconciler.reconcile(wallet.id(), intent.market(), intent.seq(), targets,
                 live.of(intent.market()), System.currentTimeMillis());
+        if (plan.waiting().isEmpty()) {
+            awaitingSettle.remove(intent.market());
+        } else {
+            awaitingSettle.put(intent.market(), intent);
+            metrics.intent("waits_for_venue_read");
+            settleSoon();
+        }
         if (useBatchModify) {
             plan = plan.withModifies();
         }
@@ -450,6 +463,7 @@ final class WalletWorker {
             } else {
                 LOG.warnf("wallet %s: batchModify request outcome unknown (%s); the settle loop will find out",
                         wallet.id(), e.getMessage());
+                settleSoon();
             }
             return;
         } finally {
@@ -518,6 +532,7 @@ final class WalletWorker {
             } else {
                 LOG.warnf("wallet %s: order request outcome unknown (%s); the settle loop will find out", wallet.id(),
                         e.getMessage());
+                settleSoon();
             }
             return;
         } finally {
@@ -545,13 +560,20 @@ final class WalletWorker {
 
     // ------------------------------------------------------------------ cancels
 
-    /** Cancels live orders; those without a venue id yet are left to the settle loop. */
+    /**
+     * Cancels live orders. Those without a venue id yet (their request's answer was lost) are marked pending-cancel:
+     * the settle loop cancels them if it finds them on the venue.
+     */
     private void cancel(List<LiveOrder> orders, String reason) {
         List<LiveOrder> target = new ArrayList<>();
         List<WireCancel> wire = new ArrayList<>();
         for (LiveOrder o : orders) {
             Optional<MarketSpec> spec = rules.market(o.market());
-            if (o.oid() == null || spec.isEmpty()) {
+            if (o.oid() == null) {
+                live.markPendingCancel(o.cloid());
+                continue;
+            }
+            if (spec.isEmpty()) {
                 continue;
             }
             live.markPendingCancel(o.cloid());
@@ -775,6 +797,19 @@ final class WalletWorker {
         });
     }
 
+    /**
+     * After a request whose answer was lost, reads the venue sooner than the settle loop would: its levels wait for
+     * the outcome (see {@link OrderReconciler}). At most one early read is scheduled at a time.
+     */
+    private void settleSoon() {
+        if (earlySettleScheduled.compareAndSet(false, true)) {
+            exec.schedule(() -> {
+                earlySettleScheduled.set(false);
+                whileActive("settle after a lost answer", this::settle);
+            }, EARLY_SETTLE_DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** Re-reads the venue's open orders: settles unknown states, re-sends lost cancels, cancels orphans. */
     private void settle() {
         if (!mayRead("openOrders")) {
@@ -822,6 +857,12 @@ final class WalletWorker {
             LOG.warnf("wallet %s: %d order(s) on the venue that execution does not track; cancelling", wallet.id(),
                     orphans.size());
             cancelUnknown(orphans);
+        }
+        // the venue has been read: intents that waited for it are applied again (unless a newer one is waiting)
+        if (!awaitingSettle.isEmpty()) {
+            awaitingSettle.forEach(pending::putIfAbsent);
+            awaitingSettle.clear();
+            scheduleDrain();
         }
     }
 

@@ -12,7 +12,10 @@ import java.util.Set;
 /**
  * Decides, for one (wallet, market), how to get from the live orders to the desired ones: a live order that is
  * within tolerance of a desired order is kept (same level first, then the nearest price on the same side); every
- * other live order is cancelled and every unmatched desired order is created. A "replace" is a cancel plus a create
+ * other live order is cancelled and every unmatched desired order is created. An order whose placement is
+ * unconfirmed (sent, answer lost, no venue id) holds its level, and an order that may still rest (unconfirmed, or
+ * its cancel not confirmed) blocks a new order at its price, until the venue has been read: one level or price never
+ * carries two orders of ours. What waits for that read is listed in {@link ReconcilePlan#waiting()}. A "replace" is a cancel plus a create
  * ({@link ReconcilePlan#withModifies()} turns those of a level's resting order into one modify).
  * Orders already being cancelled are neither kept nor cancelled again. With a minimum replace interval, a level's live
  * order younger than it is kept even when out of tolerance (it is replaced by a later intent); a level that is no
@@ -97,20 +100,27 @@ public final class OrderReconciler {
             }
         }
 
-        // pass 3: a level whose live order is too young to be replaced keeps it (same level and side) for now
-        if (minReplaceIntervalMs > 0 && nowMs != Long.MIN_VALUE) {
-            for (int i = 0; i < desired.size(); i++) {
-                if (satisfied.contains(i)) {
+        // pass 3: a level keeps its live order (same level and side) for now when that order is unconfirmed or too
+        // young to be replaced
+        boolean intervalApplies = minReplaceIntervalMs > 0 && nowMs != Long.MIN_VALUE;
+        List<TargetOrder> waiting = new ArrayList<>();
+        for (int i = 0; i < desired.size(); i++) {
+            if (satisfied.contains(i)) {
+                continue;
+            }
+            TargetOrder t = desired.get(i);
+            for (LiveOrder o : candidates) {
+                if (matched.containsKey(o) || !t.levelId().equals(o.levelId()) || o.side() != t.side()) {
                     continue;
                 }
-                TargetOrder t = desired.get(i);
-                for (LiveOrder o : candidates) {
-                    if (!matched.containsKey(o) && t.levelId().equals(o.levelId()) && o.side() == t.side()
-                            && nowMs - o.placedAtMs() < minReplaceIntervalMs) {
-                        matched.put(o, t);
-                        satisfied.add(i);
-                        break;
+                boolean young = intervalApplies && nowMs - o.placedAtMs() < minReplaceIntervalMs;
+                if (young || unconfirmed(o)) {
+                    matched.put(o, t);
+                    satisfied.add(i);
+                    if (!young) {
+                        waiting.add(t);
                     }
+                    break;
                 }
             }
         }
@@ -120,6 +130,14 @@ public final class OrderReconciler {
         for (LiveOrder o : candidates) {
             (matched.containsKey(o) ? kept : cancels).add(o);
         }
+        // an order that may still rest on the venue (its cancel or its placement not confirmed) blocks a new order
+        // at its price: one (side, price) never carries two orders of ours
+        List<LiveOrder> uncertain = new ArrayList<>();
+        for (LiveOrder o : live) {
+            if (o.state() == OrderState.PENDING_CANCEL || unconfirmed(o) && !matched.containsKey(o)) {
+                uncertain.add(o);
+            }
+        }
         List<NewOrder> creates = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         for (int i = 0; i < desired.size(); i++) {
@@ -127,6 +145,10 @@ public final class OrderReconciler {
                 continue;
             }
             TargetOrder t = desired.get(i);
+            if (uncertain.stream().anyMatch(o -> o.side() == t.side() && o.price().compareTo(t.price()) == 0)) {
+                waiting.add(t);
+                continue;
+            }
             String cloid = ClientOrderIds.cloid(walletId, market, intentSeq, t.levelId());
             // a duplicate level in one intent, or an intent seen twice, must not reuse a client order id
             if (liveIds.contains(cloid) || !planned.add(cloid)) {
@@ -134,7 +156,15 @@ public final class OrderReconciler {
             }
             creates.add(NewOrder.of(cloid, t));
         }
-        return new ReconcilePlan(cancels, creates, kept);
+        return new ReconcilePlan(cancels, creates, kept, waiting);
+    }
+
+    /**
+     * Sent, but the venue's answer was lost: it may rest on the venue. Replacing it before the settle loop has read
+     * the venue could leave two of our orders on one level, so the level waits for the outcome.
+     */
+    private static boolean unconfirmed(LiveOrder o) {
+        return o.state() == OrderState.PENDING_NEW && o.oid() == null;
     }
 
     private boolean within(LiveOrder o, TargetOrder t) {

@@ -7,10 +7,12 @@ import java.util.Map;
 
 /**
  * What to do to turn the live orders of one (wallet, market) into the desired set: cancel, create, keep, and (after
- * {@link #withModifies()}) modify: a replace of a level's resting order sent as one venue modify.
+ * {@link #withModifies()}) modify: a replace of a level's resting order sent as one venue modify. {@code waiting}
+ * holds the desired orders that cannot be placed before the venue's open orders are read again (an order of ours
+ * whose outcome is unknown holds their level or price); the intent is worth applying again after that read.
  */
 public record ReconcilePlan(List<LiveOrder> cancels, List<NewOrder> creates, List<LiveOrder> kept,
-                           List<Modify> modifies) {
+                           List<Modify> modifies, List<TargetOrder> waiting) {
     /** A live order of a level replaced in place by a new order of the same level (Hyperliquid batchModify). */
     public record Modify(LiveOrder old, NewOrder order) {
     }
@@ -20,10 +22,12 @@ public record ReconcilePlan(List<LiveOrder> cancels, List<NewOrder> creates, Lis
         creates = List.copyOf(creates);
         kept = List.copyOf(kept);
         modifies = List.copyOf(modifies);
+        waiting = List.copyOf(waiting);
     }
 
-    public ReconcilePlan(List<LiveOrder> cancels, List<NewOrder> creates, List<LiveOrder> kept) {
-        this(cancels, creates, kept, List.of());
+    public ReconcilePlan(List<LiveOrder> cancels, List<NewOrder> creates, List<LiveOrder> kept,
+                         List<TargetOrder> waiting) {
+        this(cancels, creates, kept, List.of(), waiting);
     }
 
     public boolean isEmpty() {
@@ -57,6 +61,6 @@ public record ReconcilePlan(List<LiveOrder> cancels, List<NewOrder> creates, Lis
                 restCancels.add(o);
             }
         }
-        return new ReconcilePlan(restCancels, restCreates, kept, mods);
+        return new ReconcilePlan(restCancels, restCreates, kept, mods, waiting);
     }
 }

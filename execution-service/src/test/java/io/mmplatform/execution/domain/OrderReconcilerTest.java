@@ -127,10 +127,31 @@ class OrderReconcilerTest {
         LiveOrder bid = resting("b0", Side.BUY, "100", "1", 1);
         book.markPendingCancel(bid.cloid());
         ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2,
-                List.of(target("b0", Side.BUY, "100", "1")), book.of("BTC"));
+                List.of(target("b0", Side.BUY, "101", "1")), book.of("BTC"));
         assertTrue(plan.cancels().isEmpty());
         assertTrue(plan.kept().isEmpty());
         assertEquals(1, plan.creates().size(), "the order being cancelled cannot serve the desired one");
+        assertTrue(plan.waiting().isEmpty());
+    }
+
+    @Test
+    void aNewOrderAtThePriceOfOneWhoseCancelIsUnconfirmedWaitsForTheVenueRead() {
+        // the cancel was refused (429) or its answer lost: the old order may still rest at 100
+        LiveOrder bid = resting("b0", Side.BUY, "100", "1", 1);
+        book.markPendingCancel(bid.cloid());
+        TargetOrder samePrice = target("b0", Side.BUY, "100", "1.5");
+        TargetOrder other = target("b1", Side.BUY, "99", "1");
+        TargetOrder otherSide = target("a0", Side.SELL, "100", "1");
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2, List.of(samePrice, other, otherSide), book.of("BTC"));
+        assertEquals(List.of(samePrice), plan.waiting());
+        assertEquals(List.of("b1", "a0"), plan.creates().stream().map(NewOrder::levelId).toList());
+        assertTrue(plan.cancels().isEmpty(), "it is being cancelled already");
+
+        // once the venue confirmed it gone, the level is placed
+        book.remove(bid.cloid());
+        ReconcilePlan after = reconciler.reconcile("w1", "BTC", 3, List.of(samePrice), book.of("BTC"));
+        assertEquals(1, after.creates().size());
+        assertTrue(after.waiting().isEmpty());
     }
 
     @Test
@@ -142,6 +163,40 @@ class OrderReconcilerTest {
                 List.of(target("b0", Side.BUY, "100", "1")), book.of("BTC"));
         assertTrue(plan.isEmpty());
         assertSame(pending, plan.kept().get(0));
+    }
+
+    @Test
+    void anUnconfirmedOrderHoldsItsLevelUntilTheVenueIsReadButNotAnotherLevelOrSide() {
+        String cloid = ClientOrderIds.cloid("w1", "SOL", 1, "b0");
+        LiveOrder lost = book.addPending(new LiveOrder(cloid, "SOL", "b0", Side.BUY, new BigDecimal("149.83"),
+                new BigDecimal("1.11"), TimeInForce.ALO, 1, 0));
+        // the same price with a size beyond tolerance: without the hold this would be a second order at 149.83
+        ReconcilePlan plan = reconciler.reconcile("w1", "SOL", 2,
+                List.of(target("b0", Side.BUY, "149.83", "1.5"), target("a0", Side.SELL, "150.2", "1")),
+                book.of("SOL"), 1_000_000);
+        assertEquals(List.of(lost), plan.kept());
+        assertTrue(plan.cancels().isEmpty(), plan.toString());
+        assertEquals(1, plan.creates().size());
+        assertEquals("a0", plan.creates().get(0).levelId());
+        assertEquals(List.of("b0"), plan.waiting().stream().map(TargetOrder::levelId).toList(),
+                "the held level is applied again after the venue read");
+
+        // once the settle loop has found it on the venue it is an ordinary resting order again, replaced as usual
+        book.acknowledge(cloid, 77);
+        ReconcilePlan after = reconciler.reconcile("w1", "SOL", 3, List.of(target("b0", Side.BUY, "149.83", "1.5")),
+                book.of("SOL"), 1_000_000);
+        assertEquals(List.of(lost), after.cancels());
+        assertEquals(1, after.creates().size());
+
+        // a level that is no longer wanted, or wanted on the other side, does not keep it
+        LiveOrders other = new LiveOrders();
+        LiveOrder lostAsk = other.addPending(new LiveOrder(ClientOrderIds.cloid("w1", "SOL", 1, "a1"), "SOL", "a1",
+                Side.SELL, new BigDecimal("151"), BigDecimal.ONE, TimeInForce.ALO, 1, 0));
+        ReconcilePlan moved = reconciler.reconcile("w1", "SOL", 2, List.of(target("a1", Side.BUY, "149", "1")),
+                other.of("SOL"), 1_000_000);
+        assertEquals(List.of(lostAsk), moved.cancels());
+        assertEquals(1, moved.creates().size());
+        assertTrue(moved.waiting().isEmpty());
     }
 
     @Test
@@ -230,8 +285,8 @@ class OrderReconcilerTest {
         ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2, List.of(target("b0", Side.BUY, "99950", "1")),
                 book.of("BTC")).withModifies();
         assertTrue(plan.modifies().isEmpty(), plan.toString());
-        assertEquals(List.of(pendingBid), plan.cancels());
-        assertEquals(1, plan.creates().size());
+        assertTrue(plan.creates().isEmpty(), "an unconfirmed order holds its level: " + plan);
+        assertEquals(List.of(pendingBid), plan.kept());
 
         // an order whose venue id is known but that is not resting (filled on arrival) is not modified either
         LiveOrders other = new LiveOrders();
