@@ -4,8 +4,10 @@ import io.mmplatform.common.Topics;
 import io.mmplatform.common.codec.Codecs;
 import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillState;
+import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.OrderEvent;
 import io.mmplatform.common.messages.OrderEventType;
+import io.mmplatform.common.messages.QualityState;
 import io.mmplatform.common.messages.Side;
 import io.mmplatform.ops.PaperStack;
 import io.mmplatform.ops.PaperWallets;
@@ -141,6 +143,37 @@ class PaperStackIT {
             publishKill(KillState.RELEASED);
             Await.until("quotes return after release", Duration.ofSeconds(30), POLL,
                     () -> wallets.stream().anyMatch(w -> venue.openOrders(w.address()) > 0));
+        }
+
+        // 6. a frozen reference source: SOL's Pyth prices stop, the reference goes STALE on md.quality, risk pulls
+        // SOL's quotes (market:SOL) while the other markets trade on; thawed, SOL returns
+        try (RecordCollector quality = RecordCollector.open(state.bootstrap(), Topics.MD_QUALITY, false);
+             RecordCollector kills = RecordCollector.open(state.bootstrap(), Topics.RISK_KILL, false)) {
+            Await.until("SOL quoted before the freeze", Duration.ofSeconds(30), POLL,
+                    () -> wallets.stream().allMatch(w -> venue.openOrders(w.address(), "SOL") > 0));
+            venue.setFaults("{\"hermesFrozenCoins\":[\"SOL\"]}");
+            // risk pulls SOL by whichever of its limits sees it first: its own reference staleness (5 s) or the
+            // STALE data-quality event (price-feed's staleness, 10 s)
+            kills.awaitRecord(r -> {
+                KillSwitch k = Codecs.KILL_SWITCH.decode(r.value());
+                return k.scope().equals("market:SOL") && k.state() == KillState.ENGAGED && k.actor().startsWith("risk");
+            }, Duration.ofSeconds(40));
+            quality.awaitRecord(r -> "SOL".equals(r.key())
+                    && Codecs.DATA_QUALITY.decode(r.value()).state() == QualityState.STALE, Duration.ofSeconds(40));
+            Await.until("no SOL order of ours while its reference is stale", Duration.ofSeconds(20), POLL,
+                    () -> wallets.stream().allMatch(w -> venue.openOrders(w.address(), "SOL") == 0));
+            assertTrue(wallets.stream().anyMatch(w -> venue.openOrders(w.address(), "BTC") > 0),
+                    "the other markets are still quoted");
+
+            venue.setFaults("{\"hermesFrozenCoins\":[]}");
+            quality.awaitRecord(r -> "SOL".equals(r.key())
+                    && Codecs.DATA_QUALITY.decode(r.value()).state() == QualityState.OK, Duration.ofSeconds(30));
+            kills.awaitRecord(r -> {
+                KillSwitch k = Codecs.KILL_SWITCH.decode(r.value());
+                return k.scope().equals("market:SOL") && k.state() == KillState.RELEASED;
+            }, Duration.ofSeconds(20));
+            Await.until("SOL quoted again once its reference is fresh", Duration.ofSeconds(30), POLL,
+                    () -> wallets.stream().allMatch(w -> venue.openOrders(w.address(), "SOL") > 0));
         }
     }
 

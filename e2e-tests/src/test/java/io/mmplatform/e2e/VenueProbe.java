@@ -85,6 +85,17 @@ final class VenueProbe {
         return info("{\"type\":\"openOrders\",\"user\":\"" + address + "\"}").size();
     }
 
+    /** Open orders of an address on one coin. */
+    int openOrders(String address, String coin) {
+        int n = 0;
+        for (JsonNode o : info("{\"type\":\"openOrders\",\"user\":\"" + address + "\"}")) {
+            if (o.path("coin").asText().equals(coin)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     int userFills(String address) {
         return info("{\"type\":\"userFills\",\"user\":\"" + address + "\"}").size();
     }

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 @Command(name = "mm", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "mm 0.1.0",
         description = "Operate the market-making platform: start the paper stack, watch topics, pull the kill switch.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, KillCommand.class,
-                KillCommand.Resume.class, TailCommand.class, TopicsCommand.class, SignCommand.class})
+                KillCommand.Resume.class, TailCommand.class, RecordCommand.class, ReplayCommand.class, TopicsCommand.class,
+                SignCommand.class})
 public final class MmCommand implements Runnable {
 
     /** The project root (the folder holding ./mm), set by the ./mm script. */

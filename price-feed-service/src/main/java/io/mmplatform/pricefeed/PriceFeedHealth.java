@@ -10,7 +10,11 @@ import org.eclipse.microprofile.health.Readiness;
 import java.time.Instant;
 import java.util.Map;
 
-/** Ready when the Hermes stream is connected and a price arrived within price-feed.hermes.staleness. */
+/**
+ * Ready when the Hermes stream is connected and a price arrived within price-feed.hermes.staleness. The data shows
+ * each instrument's data quality (OK, DIVERGED, STALE) for humans; a DIVERGED or STALE instrument does not make the
+ * service unready (it is a market condition, announced on md.quality, not a fault a restart fixes).
+ */
 @Readiness
 @ApplicationScoped
 public class PriceFeedHealth implements HealthCheck {
@@ -34,6 +38,8 @@ public class PriceFeedHealth implements HealthCheck {
             builder.withData("ageMs." + e.getKey(), ageMs);
             fresh |= ageMs <= limitMs;
         }
+        service.qualityStates().forEach((instrument, state) -> builder.withData("quality." + instrument, state.name()));
+        service.sourcesUp().forEach((source, up) -> builder.withData("source." + source + ".up", up));
         boolean connected = service.hermesConnected();
         builder.withData("connected", connected).withData("stalenessLimitMs", limitMs);
         return builder.status(connected && fresh).build();

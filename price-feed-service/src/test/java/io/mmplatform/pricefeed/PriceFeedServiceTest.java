@@ -2,8 +2,12 @@ package io.mmplatform.pricefeed;
 
 import io.mmplatform.common.Topics;
 import io.mmplatform.common.codec.Codecs;
+import io.mmplatform.common.messages.DataQuality;
+import io.mmplatform.common.messages.QualityState;
 import io.mmplatform.common.messages.ReferencePrice;
 import io.mmplatform.common.messages.VenueBook;
+import io.mmplatform.pricefeed.domain.SourcePrice;
+import io.mmplatform.pricefeed.domain.SourceSink;
 import io.mmplatform.testsupport.Await;
 import io.mmplatform.testsupport.KafkaBrokerResource;
 import io.mmplatform.testsupport.RecordCollector;
@@ -11,6 +15,7 @@ import io.mmplatform.testsupport.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -19,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = FakeHermesVenueResource.class, restrictToAnnotatedClass = true)
 class PriceFeedServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    PriceFeedService service;
 
     @TestHTTPResource("/q/metrics")
     URI metrics;
@@ -57,7 +66,8 @@ class PriceFeedServiceTest {
             var record = references.awaitRecord(r -> "BTC".equals(r.key())
                     && Codecs.REFERENCE_PRICE.decode(r.value()).price().compareTo(new BigDecimal("60003")) > 0, WAIT);
             ReferencePrice btc = Codecs.REFERENCE_PRICE.decode(record.value());
-            assertEquals("pyth", btc.source());
+            assertEquals("pyth", btc.source(), "one source configured: its own name, as before the median");
+            assertEquals(List.of("pyth"), btc.sources());
             assertEquals("BTC", btc.instrument());
             assertEquals(0, btc.conf().compareTo(new BigDecimal("0.015")));
             assertTrue(btc.receiveTimeNanos() > btc.publishTimeMs() * 1_000_000L);
@@ -67,6 +77,48 @@ class PriceFeedServiceTest {
         Await.until("the malformed line is counted", WAIT, () -> metric("pricefeed_malformed_total", "source=\"pyth\"") >= 1);
         assertEquals(0.0, metric("pricefeed_reconnects_total", "source=\"pyth\""), "the stream went on, no reconnect");
         assertTrue(metric("pricefeed_updates_total", "source=\"pyth\"") > 3);
+    }
+
+    private static SourcePrice price(String source, String price) {
+        long now = PriceFeedService.nowNanos();
+        return new SourcePrice(source, "TSTQ", new BigDecimal(price), null, now / 1_000_000L, now);
+    }
+
+    @Test
+    void sourcesOnTheSinkMakeAMedianAndDivergingSourcesGoToMdQuality() {
+        try (RecordCollector references = TestKafka.collector(Topics.MD_REFERENCE);
+             RecordCollector quality = TestKafka.collector(Topics.MD_QUALITY)) {
+            service.expectSource("test-a", List.of("TSTQ"));
+            service.expectSource("test-b", List.of("TSTQ"));
+            SourceSink sink = service.sourceSink();
+            sink.onPrice(price("test-a", "100"));
+            sink.onPrice(price("test-b", "100.2"));
+            ReferencePrice median = Codecs.REFERENCE_PRICE.decode(references.awaitRecord(r -> "TSTQ".equals(r.key())
+                    && Codecs.REFERENCE_PRICE.decode(r.value()).sources().size() == 2, WAIT).value());
+            assertEquals("median", median.source());
+            assertEquals(List.of("test-a", "test-b"), median.sources());
+            assertEquals(0, median.price().compareTo(new BigDecimal("100.1")));
+
+            sink.onPrice(price("test-b", "105"));
+            DataQuality diverged = Codecs.DATA_QUALITY.decode(quality.awaitRecord(r -> "TSTQ".equals(r.key())
+                    && Codecs.DATA_QUALITY.decode(r.value()).state() == QualityState.DIVERGED, WAIT).value());
+            assertTrue(diverged.reason().startsWith("max-divergence-bps: TSTQ"), diverged.reason());
+            assertEquals(new BigDecimal("105"), diverged.sources().get("test-b"));
+
+            sink.onPrice(price("test-b", "100.1"));
+            quality.awaitRecord(r -> "TSTQ".equals(r.key()) && Codecs.DATA_QUALITY.decode(r.value()).state() == QualityState.OK
+                    && Codecs.DATA_QUALITY.decode(r.value()).reason().startsWith("recovered"), WAIT);
+            references.awaitRecord(r -> "TSTQ".equals(r.key())
+                    && Codecs.REFERENCE_PRICE.decode(r.value()).price().compareTo(new BigDecimal("100.05")) == 0, WAIT);
+            long diverging = references.records().stream().filter(r -> "TSTQ".equals(r.key()))
+                    .filter(r -> Codecs.REFERENCE_PRICE.decode(r.value()).price().compareTo(new BigDecimal("102.5")) == 0).count();
+            assertEquals(0, diverging, "no reference while diverged");
+        }
+        Await.until("quality events are counted", WAIT,
+                () -> metric("pricefeed_quality_events_total", "state=\"DIVERGED\"") >= 1);
+        Await.until("the age gauge is there", WAIT,
+                () -> get(metrics).contains("pricefeed_source_age_seconds{instrument=\"TSTQ\",source=\"test-a\"}"));
+        assertTrue(get(metrics).contains("pricefeed_reference_latency_seconds"), "the latency timer");
     }
 
     @Test

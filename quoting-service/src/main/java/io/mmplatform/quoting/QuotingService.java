@@ -2,6 +2,7 @@ package io.mmplatform.quoting;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mmplatform.common.codec.Codecs;
+import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.PositionUpdate;
@@ -32,7 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wiring: Kafka in (md.reference, md.venue-book, portfolio.positions, exec.fills, risk.kill), the engine and the
+ * Wiring: Kafka in (md.reference, md.quality, md.venue-book, portfolio.positions, exec.fills, risk.kill), the engine and the
  * bot registry, quote.intents out.
  */
 @ApplicationScoped
@@ -184,6 +185,22 @@ public class QuotingService {
         Fill fill = Codecs.FILL.decode(value);
         publish(engine().onFill(fill, System.currentTimeMillis()));
         registry.counter("quoting.fills", "wallet", fill.walletId(), "market", fill.market()).increment();
+    }
+
+    /** md.quality: a DIVERGED / STALE instrument has no reference until OK (QuotingEngine#onQuality). */
+    @Incoming("md-quality")
+    public void onQuality(String value) {
+        if (value == null) {
+            return; // compaction tombstone
+        }
+        DataQuality quality = Codecs.DATA_QUALITY.decode(value);
+        if (quality.ok()) {
+            LOG.infof("data quality %s OK: %s", quality.instrument(), quality.reason());
+        } else {
+            LOG.warnf("data quality %s %s, pulling its quotes: %s", quality.instrument(), quality.state(), quality.reason());
+        }
+        registry.counter("quoting.quality.events", "state", quality.state().name()).increment();
+        publish(engine().onQuality(quality, System.currentTimeMillis()));
     }
 
     @Incoming("risk-kill")

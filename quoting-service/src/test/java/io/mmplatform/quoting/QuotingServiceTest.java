@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mmplatform.common.Topics;
 import io.mmplatform.common.codec.Codecs;
 import io.mmplatform.common.codec.Json;
+import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.DesiredOrder;
 import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillState;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.Liquidity;
 import io.mmplatform.common.messages.PriceLevel;
+import io.mmplatform.common.messages.QualityState;
 import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.ReferencePrice;
 import io.mmplatform.common.messages.Side;
@@ -32,6 +34,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -233,6 +236,33 @@ class QuotingServiceTest {
     private static long resumedOffset(RecordCollector out, QuoteIntent resumed) {
         return out.records().stream().filter(r -> r.key().equals("t2") && intent(r).seq() == resumed.seq())
                 .findFirst().orElseThrow().offset();
+    }
+
+    private static void sendQuality(String instrument, QualityState state) {
+        DataQuality q = new DataQuality(instrument, state, "component test", Map.of("pyth", d("150")),
+                System.currentTimeMillis());
+        TestKafka.send(Topics.MD_QUALITY, q.key(), Codecs.DATA_QUALITY.encode(q));
+    }
+
+    @Test
+    void aDivergedInstrumentPullsItsQuotesAndQuotesAgainAfterOkAndAFreshReference() {
+        try (RecordCollector out = TestKafka.collector(Topics.QUOTE_INTENTS);
+             RecordCollector dlq = TestKafka.collector(Topics.deadLetterOf(Topics.MD_QUALITY))) {
+            sendReference("SOL", "150");
+            out.awaitRecord(intentOf("t2", "SOL", i -> !i.orders().isEmpty()), WAIT);
+            sendQuality("SOL", QualityState.DIVERGED);
+            ConsumerRecord<String, String> empty = out.awaitRecord(intentOf("t2", "SOL", i -> i.orders().isEmpty()), WAIT);
+
+            TestKafka.send(Topics.MD_QUALITY, "SOL", "{\"type\":\"data-quality\",\"v\":1,\"instrument\":\"SOL\"}");
+            ConsumerRecord<String, String> dead = dlq.awaitRecord(r -> "SOL".equals(r.key()), WAIT);
+            assertTrue(dead.headers().lastHeader("dead-letter-reason") != null);
+
+            sendQuality("SOL", QualityState.OK);
+            sendReference("SOL", "152");
+            QuoteIntent resumed = intent(out.awaitRecord(r -> r.key().equals("t2") && r.partition() == empty.partition()
+                    && r.offset() > empty.offset() && !intent(r).orders().isEmpty(), WAIT));
+            assertEquals(0, resumed.reference().compareTo(d("152")));
+        }
     }
 
     @Test

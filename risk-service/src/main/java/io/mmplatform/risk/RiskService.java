@@ -3,6 +3,7 @@ package io.mmplatform.risk;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mmplatform.common.Decimals;
 import io.mmplatform.common.codec.Codecs;
+import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.KillState;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.PositionUpdate;
@@ -28,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
-/** Wiring: md.reference, quote.intents, portfolio.positions and risk.kill in; risk.kill out. */
+/** Wiring: md.reference, md.quality, quote.intents, portfolio.positions and risk.kill in; risk.kill out. */
 @ApplicationScoped
 public class RiskService {
     private static final Logger LOG = Logger.getLogger(RiskService.class);
@@ -89,6 +90,17 @@ public class RiskService {
         PositionUpdate position = Codecs.POSITION.decode(value);
         registry.counter("risk.positions.checked").increment();
         publishBreaches(monitor().onPosition(position, System.currentTimeMillis()));
+    }
+
+    /** md.quality: DIVERGED / STALE engage market:&lt;instrument&gt;, OK releases what this engaged (RiskMonitor). */
+    @Incoming("md-quality")
+    public void onQuality(String value) {
+        if (value == null) {
+            return; // compaction tombstone
+        }
+        DataQuality event = Codecs.DATA_QUALITY.decode(value);
+        registry.counter("risk.quality.events", "state", event.state().name()).increment();
+        publishBreaches(monitor().onQuality(event, System.currentTimeMillis()));
     }
 
     @Incoming("risk-kill")

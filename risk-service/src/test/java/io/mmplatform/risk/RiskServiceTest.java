@@ -2,10 +2,12 @@ package io.mmplatform.risk;
 
 import io.mmplatform.common.Topics;
 import io.mmplatform.common.codec.Codecs;
+import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.DesiredOrder;
 import io.mmplatform.common.messages.KillState;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.PositionUpdate;
+import io.mmplatform.common.messages.QualityState;
 import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.ReferencePrice;
 import io.mmplatform.common.messages.Side;
@@ -27,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,6 +114,44 @@ class RiskServiceTest {
             long engagedRecords = kills.records().stream().filter(r -> "wallet:rw1".equals(r.key())).count();
             assertEquals(1, engagedRecords, "the first good intent did nothing, the three bad ones engaged once");
             release("wallet:rw1");
+        }
+    }
+
+    private static void sendQuality(String instrument, QualityState state, String reason) {
+        DataQuality event = new DataQuality(instrument, state, reason, Map.of("test-a", d("100"), "test-b", d("105")),
+                System.currentTimeMillis());
+        TestKafka.send(Topics.MD_QUALITY, event.key(), Codecs.DATA_QUALITY.encode(event));
+    }
+
+    @Test
+    void aDivergedInstrumentEngagesItsMarketAndOkReleasesOnlyWhatDataQualityEngaged() throws InterruptedException {
+        try (RecordCollector kills = TestKafka.collector(Topics.RISK_KILL)) {
+            sendQuality("TSTQ", QualityState.DIVERGED, "max-divergence-bps: TSTQ sources diverge by 487.8 bps > 100");
+            KillSwitch engaged = kill(kills.awaitRecord(r -> "market:TSTQ".equals(r.key()), WAIT));
+            assertEquals(KillState.ENGAGED, engaged.state());
+            assertEquals("risk-data-quality", engaged.actor());
+            assertEquals("data-quality: TSTQ DIVERGED: max-divergence-bps: TSTQ sources diverge by 487.8 bps > 100",
+                    engaged.reason());
+            sendQuality("TSTQ", QualityState.OK, "recovered from DIVERGED: 2 fresh source(s) within 10 bps (limit 100)");
+            KillSwitch released = kill(kills.awaitRecord(r -> "market:TSTQ".equals(r.key())
+                    && kill(r).state() == KillState.RELEASED, WAIT));
+            assertEquals("risk-data-quality", released.actor());
+
+            // an operator's kill of a market is never released by an OK
+            assertEquals(202, http("POST", "/api/kill", "{\"scope\":\"market:TSTR\",\"reason\":\"look\",\"actor\":\"bob\"}")
+                    .statusCode());
+            Await.until("the operator's kill is known", WAIT,
+                    () -> http("GET", "/api/kill", null).body().matches("(?s).*\"market:TSTR\",\"state\":\"ENGAGED\".*"));
+            sendQuality("TSTR", QualityState.OK, "fine");
+            sendQuality("TSTS", QualityState.STALE, "staleness: TSTS every source is stale"); // same partition: after TSTR
+            assertEquals("risk-data-quality", kill(kills.awaitRecord(r -> "market:TSTS".equals(r.key()), WAIT)).actor());
+            assertTrue(kills.records().stream().noneMatch(r -> "market:TSTR".equals(r.key()) && kill(r).state() == KillState.RELEASED),
+                    "the operator's kill stays");
+            assertTrue(http("GET", "/api/kill", null).body().matches("(?s).*\"market:TSTR\",\"state\":\"ENGAGED\".*"));
+            Await.until("quality events are counted", WAIT, () -> metric("risk_quality_events_total", "state=\"OK\"") >= 2);
+            sendQuality("TSTS", QualityState.OK, "fresh again");
+            kills.awaitRecord(r -> "market:TSTS".equals(r.key()) && kill(r).state() == KillState.RELEASED, WAIT);
+            release("market:TSTR");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mmplatform.common.codec;
 
 import io.mmplatform.common.Topics;
+import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.OrderEvent;
@@ -20,6 +21,7 @@ public final class Codecs {
     public static final MessageCodec<Fill> FILL = codec(Fill.class, Fill.TYPE);
     public static final MessageCodec<PositionUpdate> POSITION = codec(PositionUpdate.class, PositionUpdate.TYPE);
     public static final MessageCodec<KillSwitch> KILL_SWITCH = codec(KillSwitch.class, KillSwitch.TYPE);
+    public static final MessageCodec<DataQuality> DATA_QUALITY = codec(DataQuality.class, DataQuality.TYPE);
 
     private static final Map<String, MessageCodec<?>> BY_TOPIC = Map.of(
             Topics.MD_REFERENCE, REFERENCE_PRICE,
@@ -28,7 +30,9 @@ public final class Codecs {
             Topics.EXEC_ORDERS, ORDER_EVENT,
             Topics.EXEC_FILLS, FILL,
             Topics.PORTFOLIO_POSITIONS, POSITION,
-            Topics.RISK_KILL, KILL_SWITCH);
+            Topics.RISK_KILL, KILL_SWITCH,
+            Topics.MD_QUALITY, DATA_QUALITY,
+            Topics.MD_SOURCE_BOOK, VENUE_BOOK);
 
     /** The codec of the messages carried by a topic. */
     public static MessageCodec<?> forTopic(String topic) {

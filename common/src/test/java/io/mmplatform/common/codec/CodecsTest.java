@@ -1,11 +1,13 @@
 package io.mmplatform.common.codec;
 
 import io.mmplatform.common.Topics;
+import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.DesiredOrder;
 import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillState;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.Liquidity;
+import io.mmplatform.common.messages.QualityState;
 import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.ReferencePrice;
 import io.mmplatform.common.messages.Side;
@@ -13,9 +15,12 @@ import io.mmplatform.common.messages.TimeInForce;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +76,50 @@ class CodecsTest {
         String badScope = Codecs.KILL_SWITCH.encode(kill).replace("wallet:w1", "planet:mars");
         assertTrue(assertThrows(DecodeException.class, () -> Codecs.KILL_SWITCH.decode(badScope))
                 .getMessage().contains("scope must be"));
+    }
+
+    @Test
+    void aReferenceCarriesItsSourcesAndOldRecordsWithoutThemStillDecode() {
+        ReferencePrice median = new ReferencePrice("BTC", "median", new BigDecimal("100.5"), BigDecimal.ZERO, 1L, 2L,
+                List.of("hyperliquid", "pyth"));
+        String json = Codecs.REFERENCE_PRICE.encode(median);
+        assertTrue(json.contains("\"sources\":[\"hyperliquid\",\"pyth\"]"), json);
+        assertEquals(median, Codecs.REFERENCE_PRICE.decode(json));
+
+        ReferencePrice single = new ReferencePrice("BTC", "pyth", new BigDecimal("100"), BigDecimal.ONE, 1L, 2L);
+        assertEquals(List.of("pyth"), single.sources());
+        assertEquals(single, Codecs.REFERENCE_PRICE.decode(Codecs.REFERENCE_PRICE.encode(single)));
+
+        String old = "{\"type\":\"reference-price\",\"v\":1,\"instrument\":\"ETH\",\"source\":\"pyth\","
+                + "\"price\":\"3500.25\",\"conf\":\"1.5\",\"publishTimeMs\":10,\"receiveTimeNanos\":20}";
+        ReferencePrice decoded = Codecs.REFERENCE_PRICE.decode(old);
+        assertEquals(List.of("pyth"), decoded.sources());
+        assertEquals(new ReferencePrice("ETH", "pyth", new BigDecimal("3500.25"), new BigDecimal("1.5"), 10L, 20L), decoded);
+        String nullSources = old.replace("\"receiveTimeNanos\":20", "\"receiveTimeNanos\":20,\"sources\":null");
+        assertEquals(List.of("pyth"), Codecs.REFERENCE_PRICE.decode(nullSources).sources());
+    }
+
+    @Test
+    void aDataQualityEventRoundTripsWithNullPrices() {
+        Map<String, BigDecimal> sources = new LinkedHashMap<>();
+        sources.put("pyth", new BigDecimal("100.10"));
+        sources.put("hyperliquid", null);
+        sources.put("injective", new BigDecimal("103"));
+        DataQuality event = new DataQuality("BTC", QualityState.DIVERGED,
+                "max-divergence-bps: BTC sources diverge by 289.7 bps > 100", sources, 1763767201000L);
+        String json = Codecs.DATA_QUALITY.encode(event);
+        assertTrue(json.startsWith("{\"type\":\"data-quality\",\"v\":1,\"instrument\":\"BTC\""), json);
+        assertTrue(json.contains("\"sources\":{\"hyperliquid\":null,\"injective\":\"103\",\"pyth\":\"100.10\"}"), json);
+        DataQuality decoded = Codecs.DATA_QUALITY.decode(json);
+        assertEquals(event, decoded);
+        assertNull(decoded.sources().get("hyperliquid"));
+        assertTrue(decoded.sources().containsKey("hyperliquid"));
+        assertEquals("BTC", event.key());
+        assertTrue(assertThrows(DecodeException.class, () -> Codecs.DATA_QUALITY.decode(json.replace("DIVERGED", "MAYBE")))
+                .getMessage().startsWith("invalid data-quality"));
+        assertTrue(assertThrows(DecodeException.class, () -> Codecs.DATA_QUALITY.decode(json.replace("\"103\"", "\"-1\"")))
+                .getMessage().contains("sources.injective must be positive"));
+        assertEquals(Codecs.DATA_QUALITY, Codecs.forTopic(Topics.MD_QUALITY));
     }
 
     @Test

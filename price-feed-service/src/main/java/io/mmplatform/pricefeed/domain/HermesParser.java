@@ -15,8 +15,55 @@ import java.util.Locale;
  * price and conf are integers (JSON strings in Hermes), the real value is integer x 10^expo, computed exactly.
  */
 public final class HermesParser {
+    /** Pyth exponents are small (about -12..0); anything far off is garbage, not a price. */
+    static final int MAX_ABS_EXPO = 64;
+    /** Pyth price is an i64 and conf a u64: at most 20 digits; leave room for a sign and leading zeros. */
+    private static final int MAX_INTEGER_CHARS = 40;
 
     public static List<HermesPrice> parse(String json) {
+        JsonNode parsed = parsedArray(json);
+        List<HermesPrice> prices = new ArrayList<>(parsed.size());
+        for (JsonNode update : parsed) {
+            prices.add(parseOne(update));
+        }
+        return prices;
+    }
+
+    /**
+     * The prices of one update and what was wrong with the others: a bad entry in the {@code parsed} array does not
+     * cost the good ones of the same event.
+     *
+     * @param rejected one reason per entry that could not be used
+     */
+    public record Batch(List<HermesPrice> prices, List<String> rejected) {
+        public Batch {
+            prices = List.copyOf(prices);
+            rejected = List.copyOf(rejected);
+        }
+    }
+
+    /**
+     * Like {@link #parse}, but entry by entry: only a payload that is not a JSON object with a {@code parsed} array
+     * throws; each unusable entry is listed in {@link Batch#rejected()} and skipped.
+     */
+    public static Batch parseEach(String json) {
+        JsonNode parsed = parsedArray(json);
+        List<HermesPrice> prices = new ArrayList<>(parsed.size());
+        List<String> rejected = new ArrayList<>();
+        for (JsonNode update : parsed) {
+            try {
+                prices.add(parseOne(update));
+            } catch (MalformedUpdateException e) {
+                rejected.add(e.getMessage());
+            }
+        }
+        return new Batch(prices, rejected);
+    }
+
+    private static JsonNode parsedArray(String json) {
+        if (json == null) {
+            throw new MalformedUpdateException("no payload");
+        }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(json);
@@ -30,14 +77,13 @@ public final class HermesParser {
         if (parsed == null || !parsed.isArray()) {
             throw new MalformedUpdateException("no 'parsed' array (request parsed=true)");
         }
-        List<HermesPrice> prices = new ArrayList<>(parsed.size());
-        for (JsonNode update : parsed) {
-            prices.add(parseOne(update));
-        }
-        return prices;
+        return parsed;
     }
 
     private static HermesPrice parseOne(JsonNode update) {
+        if (update == null || !update.isObject()) {
+            throw new MalformedUpdateException("an entry of 'parsed' is not a JSON object");
+        }
         String id = text(update, "id");
         String feedId = normalizeId(id);
         JsonNode price = update.get("price");
@@ -49,16 +95,26 @@ public final class HermesParser {
             throw new MalformedUpdateException("update " + feedId + ": 'expo' is not an integer");
         }
         int expo = expoNode.asInt();
+        if (expo < -MAX_ABS_EXPO || expo > MAX_ABS_EXPO) {
+            throw new MalformedUpdateException("update " + feedId + ": 'expo' " + expo + " is out of range");
+        }
         BigDecimal value = integer(price, "price", feedId).scaleByPowerOfTen(expo);
         BigDecimal conf = integer(price, "conf", feedId).scaleByPowerOfTen(expo);
         JsonNode publish = price.get("publish_time");
         if (publish == null || !publish.isIntegralNumber()) {
             throw new MalformedUpdateException("update " + feedId + ": 'publish_time' is not an integer");
         }
+        long publishSeconds = publish.asLong();
+        if (!publish.canConvertToLong() || publishSeconds < 0 || publishSeconds > Long.MAX_VALUE / 1000L) {
+            throw new MalformedUpdateException("update " + feedId + ": 'publish_time' " + publish + " is out of range");
+        }
+        if (conf.signum() < 0) {
+            throw new MalformedUpdateException("update " + feedId + ": conf " + conf.toPlainString() + " is negative");
+        }
         if (value.signum() <= 0) {
             throw new MalformedUpdateException("update " + feedId + ": price " + value.toPlainString() + " is not positive");
         }
-        return new HermesPrice(feedId, value, conf, publish.asLong() * 1000L);
+        return new HermesPrice(feedId, value, conf, publishSeconds * 1000L);
     }
 
     /** Feed ids compare as 64 lowercase hex chars without 0x. */
@@ -68,7 +124,8 @@ public final class HermesParser {
             s = s.substring(2);
         }
         if (!s.matches("[0-9a-f]{64}")) {
-            throw new MalformedUpdateException("feed id '" + id + "' is not 64 hex chars");
+            throw new MalformedUpdateException("feed id '" + (id.length() > 80 ? id.substring(0, 80) + "..." : id)
+                    + "' is not 64 hex chars");
         }
         return s;
     }
@@ -81,6 +138,9 @@ public final class HermesParser {
         String text = node.isTextual() ? node.asText() : node.isIntegralNumber() ? node.bigIntegerValue().toString() : null;
         if (text == null) {
             throw new MalformedUpdateException("update " + feedId + ": '" + field + "' is not an integer");
+        }
+        if (text.length() > MAX_INTEGER_CHARS) {
+            throw new MalformedUpdateException("update " + feedId + ": '" + field + "' has " + text.length() + " chars, too long for an integer");
         }
         try {
             return new BigDecimal(new BigInteger(text));

@@ -66,4 +66,46 @@ class HermesParserTest {
                 "{\"parsed\":[{\"id\":\"" + id + "\",\"price\":{\"price\":\"5\",\"conf\":\"1\",\"publish_time\":1}}]}"))
                 .getMessage().contains("expo"));
     }
+
+    @Test
+    void parseEachKeepsTheGoodEntriesOfAnEventWithABadOne() {
+        String btc = "e62df6c8b4a85fe1a67db44dc12de5db330f7ac66b72dc658afedf0f4a415b43";
+        String eth = "ff61491a931112ddf1bd8147cd1b641375f79f5825126d665480874634fd0ace";
+        String json = "{\"parsed\":[{\"id\":\"" + btc + "\",\"price\":{\"price\":\"6140993501000\",\"conf\":\"3287868567\","
+                + "\"expo\":-8,\"publish_time\":1714746101}},"
+                + "{\"id\":\"" + eth + "\",\"price\":{\"price\":\"x\",\"conf\":\"1\",\"expo\":-8,\"publish_time\":1}},"
+                + "42]}";
+        HermesParser.Batch batch = HermesParser.parseEach(json);
+        assertEquals(1, batch.prices().size());
+        assertEquals(new BigDecimal("61409.93501000"), batch.prices().get(0).price());
+        assertEquals(0, batch.prices().get(0).conf().compareTo(new BigDecimal("32.87868567")), "confidence kept, exact");
+        assertEquals(2, batch.rejected().size());
+        assertTrue(batch.rejected().get(0).contains("'price' = 'x' is not an integer"), batch.rejected().toString());
+        assertTrue(batch.rejected().get(1).contains("not a JSON object"), batch.rejected().toString());
+        assertTrue(assertThrows(MalformedUpdateException.class, () -> HermesParser.parseEach("[1]"))
+                .getMessage().contains("not a JSON object"));
+        assertTrue(assertThrows(MalformedUpdateException.class, () -> HermesParser.parseEach("{\"parsed\":{}}"))
+                .getMessage().contains("parsed"));
+    }
+
+    @Test
+    void outOfRangeFieldsAreMalformedNotHuge() {
+        String id = "e62df6c8b4a85fe1a67db44dc12de5db330f7ac66b72dc658afedf0f4a415b43";
+        String head = "{\"parsed\":[{\"id\":\"" + id + "\",\"price\":";
+        assertTrue(assertThrows(MalformedUpdateException.class, () -> HermesParser.parse(head
+                + "{\"price\":\"5\",\"conf\":\"1\",\"expo\":999999,\"publish_time\":1}}]}")).getMessage().contains("'expo' 999999"));
+        assertTrue(assertThrows(MalformedUpdateException.class, () -> HermesParser.parse(head
+                + "{\"price\":\"5\",\"conf\":\"-1\",\"expo\":-8,\"publish_time\":1}}]}")).getMessage().contains("conf"));
+        assertTrue(assertThrows(MalformedUpdateException.class, () -> HermesParser.parse(head
+                + "{\"price\":\"5\",\"conf\":\"1\",\"expo\":-8,\"publish_time\":-1}}]}")).getMessage().contains("publish_time"));
+        assertTrue(assertThrows(MalformedUpdateException.class, () -> HermesParser.parse(head
+                + "{\"price\":\"" + "9".repeat(100) + "\",\"conf\":\"1\",\"expo\":-8,\"publish_time\":1}}]}")).getMessage().contains("too long"));
+        assertTrue(assertThrows(MalformedUpdateException.class, () -> HermesParser.parse(
+                "{\"parsed\":[{\"id\":\"" + "a".repeat(500) + "\"}]}")).getMessage().length() < 200);
+        // the largest Pyth values still convert exactly
+        HermesPrice p = HermesParser.parse(head + "{\"price\":\"9223372036854775807\",\"conf\":\"18446744073709551615\","
+                + "\"expo\":-12,\"publish_time\":1714746101}}]}").get(0);
+        assertEquals(new BigDecimal("9223372.036854775807"), p.price());
+        assertEquals(new BigDecimal("18446744.073709551615"), p.conf());
+    }
 }

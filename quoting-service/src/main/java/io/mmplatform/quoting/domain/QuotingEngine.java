@@ -1,5 +1,6 @@
 package io.mmplatform.quoting.domain;
 
+import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillScope;
 import io.mmplatform.common.messages.KillState;
@@ -32,6 +33,9 @@ import java.util.TreeSet;
  *   <li>a reference older than {@code maxReferenceAgeMs} (by its receive time) is not quoted on: a quoting
  *       (bot, market) pulls its orders with one empty intent;</li>
  *   <li>a (bot, market) in an engaged kill scope emits one empty intent and nothing more until released;</li>
+ *   <li>an instrument whose data quality (md.quality) is not OK has no reference: a quoting (bot, market) pulls its
+ *       orders with one empty intent, references are not used until OK, and quoting resumes on the first fresh
+ *       reference made after the degradation (one that arrived before the OK event counts, if it is newer);</li>
  *   <li>a bot that is stopped emits one empty intent for each of its markets;</li>
  *   <li>two running bots never share a (wallet, market): the intent is the whole desired set of that pair.</li>
  * </ul>
@@ -100,6 +104,12 @@ public final class QuotingEngine {
     private final Map<String, VenueBook> books = new HashMap<>();
     private final Map<String, BigDecimal> positions = new HashMap<>();
     private final Set<String> fillIds = new LinkedHashSet<>();
+    /** Instrument -> time (price-feed's clock, ms) of the non-OK data-quality event that degraded it. */
+    private final Map<String, Long> degradedSinceMs = new HashMap<>();
+    /** Instrument -> time of the latest data-quality event seen, so an older one is ignored. */
+    private final Map<String, Long> qualityTimeMs = new HashMap<>();
+    /** Instrument -> the newest reference received while degraded, used on OK if made after the degradation. */
+    private final Map<String, ReferencePrice> pendingReferences = new HashMap<>();
     private long nextSeq;
 
     /**
@@ -252,6 +262,11 @@ public final class QuotingEngine {
     }
 
     public synchronized List<QuoteIntent> onReference(ReferencePrice reference, long nowMs) {
+        if (degradedSinceMs.containsKey(reference.instrument())) {
+            pendingReferences.merge(reference.instrument(), reference,
+                    (a, b) -> b.receiveTimeNanos() >= a.receiveTimeNanos() ? b : a);
+            return List.of();
+        }
         ReferencePrice known = references.get(reference.instrument());
         if (known != null && reference.receiveTimeNanos() < known.receiveTimeNanos()) {
             return List.of();
@@ -263,6 +278,44 @@ public final class QuotingEngine {
             evaluate(slot, nowMs, out);
         }
         return out;
+    }
+
+    /**
+     * price-feed's data quality of an instrument (md.quality). DIVERGED or STALE: the instrument has no reference;
+     * every quoting (bot, market) on it pulls its orders with one empty intent. OK: quoting resumes on the first
+     * reference received after the degradation (by its receive time, price-feed's clock like the event's time). An
+     * event older than the latest one seen for the instrument is ignored; an OK for an instrument that was not
+     * degraded changes nothing.
+     */
+    public synchronized List<QuoteIntent> onQuality(DataQuality quality, long nowMs) {
+        String instrument = quality.instrument();
+        Long last = qualityTimeMs.get(instrument);
+        if (last != null && quality.timeMs() < last) {
+            return List.of();
+        }
+        qualityTimeMs.put(instrument, quality.timeMs());
+        List<QuoteIntent> out = new ArrayList<>();
+        if (!quality.ok()) {
+            degradedSinceMs.putIfAbsent(instrument, quality.timeMs());
+            references.remove(instrument);
+            for (Slot slot : slotsOf(instrument)) {
+                evaluate(slot, nowMs, out); // pulls a quoting slot
+                slot.reference = null;
+                slot.referenceNanos = 0;
+            }
+            return out;
+        }
+        Long since = degradedSinceMs.remove(instrument);
+        ReferencePrice pending = pendingReferences.remove(instrument);
+        if (since != null && pending != null && pending.receiveTimeNanos() >= since * 1_000_000L) {
+            out.addAll(onReference(pending, nowMs));
+        }
+        return out;
+    }
+
+    /** The instruments whose data quality is not OK. */
+    public synchronized Set<String> degradedInstruments() {
+        return new TreeSet<>(degradedSinceMs.keySet());
     }
 
     /** A snapshot of the target venue's book; books of other venues are ignored. */
@@ -419,6 +472,13 @@ public final class QuotingEngine {
         if (slot.killAnnounced) {
             slot.killAnnounced = false;
             slot.everEmitted = false; // quote again at once after a release
+        }
+        if (degradedSinceMs.containsKey(slot.market)) {
+            if (slot.quoting) {
+                slot.orders.clear();
+                out.add(emit(slot, nowMs));
+            }
+            return;
         }
         if (slot.reference == null) {
             return;

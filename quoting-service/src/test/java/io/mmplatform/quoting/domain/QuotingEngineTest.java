@@ -1,5 +1,6 @@
 package io.mmplatform.quoting.domain;
 
+import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.DesiredOrder;
 import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillState;
@@ -7,6 +8,7 @@ import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.Liquidity;
 import io.mmplatform.common.messages.PositionUpdate;
 import io.mmplatform.common.messages.PriceLevel;
+import io.mmplatform.common.messages.QualityState;
 import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.ReferencePrice;
 import io.mmplatform.common.messages.Side;
@@ -116,6 +118,52 @@ class QuotingEngineTest {
         assertEquals(0, btc.realizedPnl().compareTo(d("0.18")), "0.003 x (60030 - 59970)");
         assertEquals(0, btc.position().compareTo(d("0.002")));
         assertEquals(0, btc.avgEntry().compareTo(d("59970")));
+    }
+
+    static DataQuality quality(String market, QualityState state, long atMs) {
+        return new DataQuality(market, state, "test", Map.of("pyth", d("60000")), atMs);
+    }
+
+    @Test
+    void aDegradedInstrumentPullsItsQuotesOnceAndQuotesAgainOnTheFirstFreshReferenceAfterOk() {
+        QuotingEngine engine = engine();
+        engine.start(bot("b1", "w1", "BTC", "ETH"), new BotSummary(), T0);
+        engine.start(bot("b2", "w2", "BTC"), new BotSummary(), T0);
+        assertEquals(3, engine.onReference(ref("BTC", "60000", T0), T0).size() + 1, "b1 and b2 quote BTC");
+        assertEquals(1, engine.onReference(ref("ETH", "3000", T0), T0).size());
+
+        List<QuoteIntent> pulled = engine.onQuality(quality("BTC", QualityState.DIVERGED, T0 + 100), T0 + 100);
+        assertEquals(List.of("w1", "w2"), pulled.stream().map(QuoteIntent::walletId).sorted().toList(),
+                "one empty intent per quoting (wallet, BTC)");
+        assertTrue(pulled.stream().allMatch(i -> i.orders().isEmpty() && i.market().equals("BTC")));
+        assertEquals(java.util.Set.of("BTC"), engine.degradedInstruments());
+        assertEquals(List.of(), engine.onQuality(quality("BTC", QualityState.STALE, T0 + 150), T0 + 150), "pulled once");
+        assertEquals(List.of(), engine.onTick(T0 + 200), "nothing while degraded (ETH unchanged)");
+        assertEquals(List.of(), engine.onReference(ref("BTC", "60100", T0 + 300), T0 + 300),
+                "a reference while degraded is not quoted on");
+        QuoteIntent eth = only(engine.onReference(ref("ETH", "3010", T0 + 300), T0 + 300));
+        assertEquals("ETH", eth.market(), "other instruments go on");
+        assertEquals(List.of(), engine.onQuality(quality("BTC", QualityState.DIVERGED, T0 + 50), T0 + 400),
+                "an older event is ignored");
+
+        // OK: the reference received during the degradation (after it began) is fresh: quote on it at once
+        List<QuoteIntent> resumed = engine.onQuality(quality("BTC", QualityState.OK, T0 + 500), T0 + 500);
+        assertEquals(2, resumed.size());
+        assertTrue(resumed.stream().allMatch(i -> !i.orders().isEmpty() && i.reference().compareTo(d("60100")) == 0));
+        assertEquals(java.util.Set.of(), engine.degradedInstruments());
+
+        // degraded again; the only reference seen is from before it: OK alone does not quote, the next reference does
+        engine.onReference(ref("BTC", "60200", T0 + 600), T0 + 600);
+        assertEquals(2, engine.onQuality(quality("BTC", QualityState.STALE, T0 + 700), T0 + 700).size());
+        engine.onReference(ref("BTC", "60150", T0 + 650), T0 + 750); // made before the degradation, arrived late
+        assertEquals(List.of(), engine.onQuality(quality("BTC", QualityState.OK, T0 + 800), T0 + 800));
+        assertEquals(List.of(), engine.onTick(T0 + 900).stream().filter(i -> i.market().equals("BTC")).toList(),
+                "no reference: no BTC quotes");
+        List<QuoteIntent> again = engine.onReference(ref("BTC", "60300", T0 + 900), T0 + 900);
+        assertEquals(2, again.size());
+        assertTrue(again.stream().allMatch(i -> !i.orders().isEmpty()));
+        assertEquals(List.of(), engine.onQuality(quality("ETH", QualityState.OK, T0 + 1000), T0 + 1000),
+                "OK for an instrument that was fine changes nothing");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mmplatform.risk.domain;
 
+import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.KillScope;
 import io.mmplatform.common.messages.KillState;
 import io.mmplatform.common.messages.KillSwitch;
@@ -22,6 +23,10 @@ import java.util.TreeMap;
  */
 public final class RiskMonitor {
     public static final String ACTOR = "risk-service";
+    /** The actor of the kills engaged because price-feed declared an instrument's data DIVERGED or STALE. */
+    public static final String DATA_QUALITY_ACTOR = "risk-data-quality";
+    /** The limit name at the start of a data-quality kill's reason. */
+    public static final String DATA_QUALITY = "data-quality";
 
     private final RiskLimits limits;
     private final long startedAtMs;
@@ -30,6 +35,8 @@ public final class RiskMonitor {
     /** When intents for a market were first seen: a reference is only missing once we have waited a window for it. */
     private final Map<String, Long> firstQuotingIntentMs = new HashMap<>();
     private final Map<String, KillSwitch> kills = new TreeMap<>();
+    /** The latest md.quality event per instrument. */
+    private final Map<String, DataQuality> quality = new HashMap<>();
 
     public RiskMonitor(RiskLimits limits, long startedAtMs) {
         this.limits = limits;
@@ -79,6 +86,14 @@ public final class RiskMonitor {
         }
         for (KillSwitch kill : List.copyOf(kills.values())) {
             KillScope scope = KillScope.parse(kill.scope());
+            if (kill.state() == KillState.ENGAGED && DATA_QUALITY_ACTOR.equals(kill.actor())
+                    && scope.kind() == KillScope.Kind.MARKET) {
+                DataQuality latest = quality.get(scope.value());
+                if (latest != null && latest.ok()) {
+                    out.addAll(releaseDataQualityKill(kill.scope(), latest, nowMs));
+                }
+                continue;
+            }
             boolean ownStalenessKill = kill.state() == KillState.ENGAGED && ACTOR.equals(kill.actor())
                     && scope.kind() == KillScope.Kind.MARKET && kill.reason() != null
                     && kill.reason().startsWith(RiskLimits.REFERENCE_STALENESS);
@@ -93,6 +108,42 @@ public final class RiskMonitor {
         return out;
     }
 
+    /**
+     * price-feed's data quality of an instrument (md.quality): DIVERGED or STALE engages {@code market:<instrument>}
+     * as {@link #DATA_QUALITY_ACTOR} (unless the scope is already engaged, by anyone); OK releases it only when the
+     * current kill of that scope was engaged by {@link #DATA_QUALITY_ACTOR}: never an operator's, never another
+     * limit's. An event older than the latest one of its instrument is ignored.
+     */
+    public synchronized List<KillSwitch> onQuality(DataQuality event, long nowMs) {
+        DataQuality known = quality.get(event.instrument());
+        if (known != null && event.timeMs() < known.timeMs()) {
+            return List.of();
+        }
+        quality.put(event.instrument(), event);
+        String scope = new KillScope(KillScope.Kind.MARKET, event.instrument()).toString();
+        if (!event.ok()) {
+            if (isEngaged(scope)) {
+                return List.of();
+            }
+            KillSwitch kill = new KillSwitch(scope, KillState.ENGAGED, DATA_QUALITY + ": " + event.instrument() + " "
+                    + event.state() + (event.reason().isBlank() ? "" : ": " + event.reason()), DATA_QUALITY_ACTOR, nowMs);
+            kills.put(scope, kill);
+            return List.of(kill);
+        }
+        return releaseDataQualityKill(scope, event, nowMs);
+    }
+
+    private List<KillSwitch> releaseDataQualityKill(String scope, DataQuality ok, long nowMs) {
+        KillSwitch current = kills.get(scope);
+        if (current == null || current.state() != KillState.ENGAGED || !DATA_QUALITY_ACTOR.equals(current.actor())) {
+            return List.of();
+        }
+        KillSwitch release = new KillSwitch(scope, KillState.RELEASED, DATA_QUALITY + ": " + ok.instrument() + " OK"
+                + (ok.reason().isBlank() ? "" : ": " + ok.reason()), DATA_QUALITY_ACTOR, nowMs);
+        kills.put(scope, release);
+        return List.of(release);
+    }
+
     /** The kill state as read from risk.kill (compacted, from the beginning). */
     public synchronized void onKill(KillSwitch kill) {
         kills.put(kill.scope(), kill);
@@ -100,12 +151,13 @@ public final class RiskMonitor {
 
     /**
      * A record this monitor produced could not be published: an engage is forgotten so the next breach tries
-     * again; a release puts the engaged state back so the next tick tries again.
+     * again; a release puts the engaged state back (same actor) so the next tick tries again.
      */
     public synchronized void publishFailed(KillSwitch kill) {
         if (kill.state() == KillState.RELEASED && kills.get(kill.scope()) == kill) {
-            kills.put(kill.scope(), new KillSwitch(kill.scope(), KillState.ENGAGED, RiskLimits.REFERENCE_STALENESS
-                    + ": release pending", ACTOR, kill.timeMs()));
+            String limit = DATA_QUALITY_ACTOR.equals(kill.actor()) ? DATA_QUALITY : RiskLimits.REFERENCE_STALENESS;
+            kills.put(kill.scope(), new KillSwitch(kill.scope(), KillState.ENGAGED, limit + ": release pending",
+                    kill.actor(), kill.timeMs()));
         } else {
             kills.remove(kill.scope(), kill);
         }

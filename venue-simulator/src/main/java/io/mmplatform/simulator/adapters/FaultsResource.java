@@ -30,7 +30,7 @@ import java.util.TreeSet;
 public class FaultsResource {
     private static final Logger LOG = Logger.getLogger(FaultsResource.class);
     static final Set<String> FIELDS = Set.of("latencyMs", "jitterMs", "rejectRate", "lostAnswerRate",
-            "burst429EverySeconds", "burst429DurationMs", "paused", "wsDropEverySeconds");
+            "burst429EverySeconds", "burst429DurationMs", "paused", "wsDropEverySeconds", "hermesFrozenCoins");
 
     @Inject
     SimulatorRuntime runtime;
@@ -66,6 +66,7 @@ public class FaultsResource {
                 boolean ok = switch (e.getKey()) {
                     case "paused" -> v.isBoolean();
                     case "rejectRate", "lostAnswerRate" -> v.isNumber();
+                    case "hermesFrozenCoins" -> v.isArray() && allText(v);
                     default -> v.isIntegralNumber() && v.canConvertToLong();
                 };
                 if (!ok) {
@@ -78,7 +79,8 @@ public class FaultsResource {
                 next = new FaultSettings(merged.get("latencyMs").longValue(), merged.get("jitterMs").longValue(),
                         merged.get("rejectRate").doubleValue(), merged.get("lostAnswerRate").doubleValue(),
                         merged.get("burst429EverySeconds").longValue(), merged.get("burst429DurationMs").longValue(),
-                        merged.get("paused").booleanValue(), merged.get("wsDropEverySeconds").longValue());
+                        merged.get("paused").booleanValue(), merged.get("wsDropEverySeconds").longValue(),
+                        coins(merged.get("hermesFrozenCoins")));
             } catch (IllegalArgumentException e) {
                 return badRequest(e.getMessage());
             }
@@ -98,7 +100,23 @@ public class FaultsResource {
         n.put("burst429DurationMs", s.burst429DurationMs());
         n.put("paused", s.paused());
         n.put("wsDropEverySeconds", s.wsDropEverySeconds());
+        s.hermesFrozenCoins().forEach(n.putArray("hermesFrozenCoins")::add);
         return n;
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode item : array) {
+            if (!item.isTextual() || item.textValue().isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> coins(JsonNode array) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(item -> out.add(item.textValue()));
+        return out;
     }
 
     private static Response badRequest(String message) {

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -31,6 +33,8 @@ public class HermesRoutes {
     }
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    /** The last tick of each coin sent before its freeze (fault hermesFrozenCoins): what latest answers meanwhile. */
+    private final Map<String, PriceTick> frozenTicks = new ConcurrentHashMap<>();
 
     @Inject
     SimulatorRuntime runtime;
@@ -80,7 +84,8 @@ public class HermesRoutes {
             return;
         }
         Map<String, PriceTick> latest = runtime.simulation().latestByCoin();
-        List<PriceTick> ticks = q.resolved().coins().stream().map(latest::get).toList();
+        List<PriceTick> ticks = q.resolved().coins().stream()
+                .map(coin -> frozenTicks.getOrDefault(coin, latest.get(coin))).toList();
         ctx.response().putHeader("Content-Type", "application/json").end(payloads.payload(ticks, q.parsed(), q.base64()));
     }
 
@@ -104,7 +109,20 @@ public class HermesRoutes {
         LOG.debugf("hermes stream opened for %s (%d streams)", q.resolved().coins(), subscribers.size());
     }
 
-    private void publish(List<PriceTick> ticks) {
+    private void publish(List<PriceTick> allTicks) {
+        Set<String> frozen = runtime.faults().settings().hermesFrozenCoins();
+        frozenTicks.keySet().retainAll(frozen);
+        List<PriceTick> ticks = allTicks;
+        if (!frozen.isEmpty()) {
+            ticks = new ArrayList<>();
+            for (PriceTick t : allTicks) {
+                if (frozen.contains(t.coin())) {
+                    frozenTicks.putIfAbsent(t.coin(), t);
+                } else {
+                    ticks.add(t);
+                }
+            }
+        }
         if (subscribers.isEmpty()) {
             return;
         }

@@ -1,5 +1,9 @@
 package io.mmplatform.simulator.domain;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * What the simulator does wrong on purpose (all off by default).
  *
@@ -11,13 +15,22 @@ package io.mmplatform.simulator.domain;
  * @param burst429DurationMs    how long each burst lasts
  * @param paused                /exchange refuses everything ("Venue is paused"); resting orders stay
  * @param wsDropEverySeconds    every N seconds (0 = never) every WebSocket connection is dropped
+ * @param hermesFrozenCoins     coins whose Pyth Hermes prices stop (the stream sends none and latest answers the
+ *                              price from when the freeze began): a frozen reference source
  */
 public record FaultSettings(long latencyMs, long jitterMs, double rejectRate, double lostAnswerRate,
                             long burst429EverySeconds, long burst429DurationMs, boolean paused,
-                            long wsDropEverySeconds) {
+                            long wsDropEverySeconds, Set<String> hermesFrozenCoins) {
     public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 0, 0, 0, false, 0);
 
+    public FaultSettings(long latencyMs, long jitterMs, double rejectRate, double lostAnswerRate,
+                         long burst429EverySeconds, long burst429DurationMs, boolean paused, long wsDropEverySeconds) {
+        this(latencyMs, jitterMs, rejectRate, lostAnswerRate, burst429EverySeconds, burst429DurationMs, paused,
+                wsDropEverySeconds, Set.of());
+    }
+
     public FaultSettings {
+        hermesFrozenCoins = hermesFrozenCoins == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(hermesFrozenCoins));
         String error = check(latencyMs, jitterMs, rejectRate, lostAnswerRate, burst429EverySeconds, burst429DurationMs,
                 wsDropEverySeconds);
         if (error != null) {

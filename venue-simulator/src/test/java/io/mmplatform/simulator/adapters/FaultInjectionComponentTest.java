@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class FaultInjectionComponentTest {
     static final String ALL_OFF = "{\"latencyMs\":0,\"jitterMs\":0,\"rejectRate\":0.0,\"lostAnswerRate\":0.0,"
-            + "\"burst429EverySeconds\":0,\"burst429DurationMs\":0,\"paused\":false,\"wsDropEverySeconds\":0}";
+            + "\"burst429EverySeconds\":0,\"burst429DurationMs\":0,\"paused\":false,\"wsDropEverySeconds\":0,"
+            + "\"hermesFrozenCoins\":[]}";
 
     @TestHTTPResource("/")
     URL base;
@@ -93,6 +94,37 @@ class FaultInjectionComponentTest {
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("lostAnswerRate"), bad.body());
         assertEquals(now, Json.MAPPER.readTree(faults("{}").body()), "a refused change changes nothing");
+    }
+
+    JsonNode latestBtc() throws Exception {
+        HttpResponse<String> r = SimulatorComponentTest.HTTP.send(HttpRequest.newBuilder(URI.create(base
+                        + "v2/updates/price/latest?ids%5B%5D=" + SimulatorComponentTest.BTC_FEED)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.MAPPER.readTree(r.body()).get("parsed").get(0).get("price");
+    }
+
+    @Test
+    void aFrozenHermesCoinKeepsItsPriceUntilThawed() throws Exception {
+        HttpResponse<String> set = faults("{\"hermesFrozenCoins\":[\"BTC\"]}");
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals("[\"BTC\"]", Json.MAPPER.readTree(set.body()).get("hermesFrozenCoins").toString());
+        Thread.sleep(600); // a few reference ticks (200 ms in tests): the first one after the freeze is the frozen price
+        JsonNode frozen = latestBtc();
+        Thread.sleep(600);
+        assertEquals(frozen, latestBtc(), "latest answers the frozen price, publish_time included");
+
+        faults("{\"hermesFrozenCoins\":[]}");
+        long thawedAt = frozen.get("publish_time").longValue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (latestBtc().get("publish_time").longValue() <= thawedAt) {
+            assertTrue(System.nanoTime() < deadline, "BTC ticks again after the thaw");
+            Thread.sleep(100);
+        }
+
+        HttpResponse<String> bad = faults("{\"hermesFrozenCoins\":\"BTC\"}");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("hermesFrozenCoins"), bad.body());
     }
 
     @Test
