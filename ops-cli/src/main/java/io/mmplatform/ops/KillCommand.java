@@ -2,10 +2,10 @@ package io.mmplatform.ops;
 
 import io.mmplatform.common.messages.KillState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "kill", description = "Engage the kill switch on risk.kill: execution cancels every order in scope "
@@ -17,15 +17,12 @@ final class KillCommand implements Callable<Integer> {
     @Option(names = "--reason", required = true, description = "why; kept on the compacted topic for everyone to read")
     String reason;
 
-    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: the paper stack's)")
-    String bootstrap;
-
-    @Option(names = "--run-dir", description = "default: ./run")
-    Path runDir;
+    @Mixin
+    KafkaTarget kafka;
 
     @Override
     public Integer call() throws Exception {
-        KillSwitchPublisher.publish(KafkaTarget.resolve(bootstrap, runDir), scope, KillState.ENGAGED, reason);
+        KillSwitchPublisher.publish(kafka.resolve(), scope, KillState.ENGAGED, reason);
         return 0;
     }
 
@@ -37,15 +34,12 @@ final class KillCommand implements Callable<Integer> {
         @Option(names = "--reason", defaultValue = "released by operator")
         String reason;
 
-        @Option(names = "--bootstrap")
-        String bootstrap;
-
-        @Option(names = "--run-dir")
-        Path runDir;
+        @Mixin
+        KafkaTarget kafka;
 
         @Override
         public Integer call() throws Exception {
-            KillSwitchPublisher.publish(KafkaTarget.resolve(bootstrap, runDir), scope, KillState.RELEASED, reason);
+            KillSwitchPublisher.publish(kafka.resolve(), scope, KillState.RELEASED, reason);
             return 0;
         }
     }

@@ -8,6 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedWriter;
@@ -38,15 +39,12 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--from-beginning", description = "start at the oldest record kept instead of now")
     boolean fromBeginning;
 
-    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: the paper stack's)")
-    String bootstrap;
-
-    @Option(names = "--run-dir", description = "default: ./run")
-    Path runDir;
+    @Mixin
+    KafkaTarget kafka;
 
     @Override
     public Integer call() throws Exception {
-        Recorder recorder = new Recorder(KafkaTarget.resolve(bootstrap, runDir),
+        Recorder recorder = new Recorder(kafka.resolve(),
                 topics == null || topics.isEmpty() ? MarketDataRecording.marketDataTopics() : topics,
                 out, fromBeginning, System.out);
         Thread hook = new Thread(recorder::stopAndAwait, "mm-record-stop");

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,11 +42,8 @@ final class ReplayCommand implements Callable<Integer> {
             + "venueTimeMs, any ...TimeMs/...TimeNanos) by (now - the first record's timestamp), so the data looks fresh")
     boolean rewriteTimes;
 
-    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: the paper stack's)")
-    String bootstrap;
-
-    @Option(names = "--run-dir", description = "default: ./run")
-    Path runDir;
+    @Mixin
+    KafkaTarget kafka;
 
     @Override
     public Integer call() throws Exception {
@@ -55,7 +53,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
-        Summary summary = new Replayer(KafkaTarget.resolve(bootstrap, runDir), speed,
+        Summary summary = new Replayer(kafka.resolve(), speed,
                 topics == null || topics.isEmpty() ? null : Set.copyOf(topics), rewriteTimes, System.out, System.err)
                 .replay(file);
         return summary.failed() > 0 ? 1 : 0;

@@ -11,11 +11,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,11 +34,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = {"-n", "--max"}, defaultValue = "0", description = "stop after N records (0 = never)")
     long max;
 
-    @Option(names = "--bootstrap")
-    String bootstrap;
-
-    @Option(names = "--run-dir")
-    Path runDir;
+    @Mixin
+    KafkaTarget kafka;
 
     @Override
     public Integer call() {
@@ -46,7 +43,7 @@ final class TailCommand implements Callable<Integer> {
         MessageCodec<?> codec = deadLetter ? null
                 : Codecs.forTopic(topic);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTarget.resolve(bootstrap, runDir),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.resolve(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
