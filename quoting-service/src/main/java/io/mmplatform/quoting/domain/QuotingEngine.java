@@ -102,7 +102,7 @@ public final class QuotingEngine {
     /** The latest inputs per market / pair, so a bot started later sees them at once. */
     private final Map<String, ReferencePrice> references = new HashMap<>();
     private final Map<String, VenueBook> books = new HashMap<>();
-    private final Map<String, BigDecimal> positions = new HashMap<>();
+    private final Map<String, LivePosition> positions = new HashMap<>();
     private final Set<String> fillIds = new LinkedHashSet<>();
     /** Instrument -> time (price-feed's clock, ms) of the non-OK data-quality event that degraded it. */
     private final Map<String, Long> degradedSinceMs = new HashMap<>();
@@ -185,10 +185,7 @@ public final class QuotingEngine {
             if (book != null) {
                 applyBook(slot, book);
             }
-            BigDecimal position = positions.get(pair(definition.wallet(), slot.market));
-            if (position != null) {
-                slot.tick.position(Fixed.of(position, RoundingMode.HALF_EVEN));
-            }
+            applyPosition(slot, positions.get(pair(definition.wallet(), slot.market)));
             evaluate(slot, nowMs, out);
         }
         return out;
@@ -338,12 +335,13 @@ public final class QuotingEngine {
 
     public synchronized List<QuoteIntent> onPosition(PositionUpdate position, long nowMs) {
         String pair = pair(position.walletId(), position.market());
-        positions.put(pair, position.size());
+        LivePosition live = positions.computeIfAbsent(pair, p -> new LivePosition());
+        live.onSnapshot(position.size(), position.fillCount());
         Slot slot = byPair.get(pair);
         if (slot == null) {
             return List.of();
         }
-        slot.tick.position(Fixed.of(position.size(), RoundingMode.HALF_EVEN));
+        applyPosition(slot, live);
         List<QuoteIntent> out = new ArrayList<>();
         evaluate(slot, nowMs, out);
         return out;
@@ -354,8 +352,7 @@ public final class QuotingEngine {
         if (!settings.venue().equals(fill.venue())) {
             return List.of();
         }
-        Slot slot = byPair.get(pair(fill.walletId(), fill.market()));
-        if (slot == null || !fillIds.add(fill.fillId())) {
+        if (!fillIds.add(fill.fillId())) {
             return List.of();
         }
         if (fillIds.size() > FILL_IDS_REMEMBERED) {
@@ -364,6 +361,14 @@ public final class QuotingEngine {
             it.remove();
         }
         boolean buy = fill.side() == Side.BUY;
+        String pair = pair(fill.walletId(), fill.market());
+        LivePosition live = positions.computeIfAbsent(pair, p -> new LivePosition());
+        live.onFill(buy ? fill.size() : fill.size().negate());
+        Slot slot = byPair.get(pair);
+        if (slot == null) {
+            return List.of();
+        }
+        applyPosition(slot, live);
         long px = Fixed.of(fill.price(), RoundingMode.HALF_EVEN);
         long sz = Fixed.of(fill.size(), RoundingMode.HALF_EVEN);
         slot.summary.fill(fill.market(), buy, fill.price(), fill.size(), fill.fee());
@@ -379,6 +384,13 @@ public final class QuotingEngine {
         List<QuoteIntent> out = new ArrayList<>();
         evaluate(slot, nowMs, out);
         return out;
+    }
+
+    private static void applyPosition(Slot slot, LivePosition live) {
+        BigDecimal position = live == null ? null : live.current();
+        if (position != null) {
+            slot.tick.position(Fixed.of(position, RoundingMode.HALF_EVEN));
+        }
     }
 
     public synchronized List<QuoteIntent> onKill(KillSwitch kill, long nowMs) {

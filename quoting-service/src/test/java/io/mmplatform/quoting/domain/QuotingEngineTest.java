@@ -106,11 +106,21 @@ class QuotingEngineTest {
         QuoteIntent afterFill = only(engine.onFill(fill("f1", "w1", "BTC", Side.BUY, "59970", "0.005", "0.01", T0), T0 + 30));
         assertEquals(0, level(afterFill, "a1").size().compareTo(d("0.00001")), "one onFill call");
         assertEquals(0, level(afterFill, "a2").size().compareTo(d("0.00001")), "one fill in the tick");
+        assertEquals(0, level(afterFill, "b2").size().compareTo(d("0.017")),
+                "the fill counts in the position before portfolio's next snapshot");
         // the same fill again (a redelivery) is counted once; another wallet's fill is not this bot's
         assertEquals(List.of(), engine.onFill(fill("f1", "w1", "BTC", Side.BUY, "59970", "0.005", "0.01", T0), T0 + 31));
         assertEquals(List.of(), engine.onFill(fill("f2", "w9", "BTC", Side.BUY, "59970", "0.005", "0.01", T0), T0 + 32));
         QuoteIntent second = only(engine.onFill(fill("f3", "w1", "BTC", Side.SELL, "60030", "0.003", "-0.002", T0), T0 + 40));
         assertEquals(0, level(second, "a1").size().compareTo(d("0.00002")));
+        assertEquals(0, level(second, "b2").size().compareTo(d("0.014")));
+        // portfolio's snapshot after f1 only (it lags): f3 still counts on top of it, f1 not twice
+        PositionUpdate lagging = new PositionUpdate("w1", "0xabc", "hyperliquid", "BTC", d("0.017"), d("60000"),
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, d("60000"), 2, T0);
+        assertEquals(List.of(), engine.onPosition(lagging, T0 + 41), "0.017 - 0.003: the same position, no new intent");
+        PositionUpdate caughtUp = new PositionUpdate("w1", "0xabc", "hyperliquid", "BTC", d("0.014"), d("60000"),
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, d("60000"), 3, T0);
+        assertEquals(List.of(), engine.onPosition(caughtUp, T0 + 42), "all fills counted: still 0.014");
         BotSummary.MarketSummary btc = summary.snapshot().markets().get(0);
         assertEquals(2, btc.fills());
         assertEquals(0, btc.volume().compareTo(d("0.008")));
