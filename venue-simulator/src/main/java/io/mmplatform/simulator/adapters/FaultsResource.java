@@ -30,14 +30,15 @@ import java.util.TreeSet;
 public class FaultsResource {
     private static final Logger LOG = Logger.getLogger(FaultsResource.class);
     static final Set<String> FIELDS = Set.of("latencyMs", "jitterMs", "rejectRate", "lostAnswerRate",
-            "burst429EverySeconds", "burst429DurationMs", "paused", "wsDropEverySeconds", "hermesFrozenCoins");
+            "burst429EverySeconds", "burst429DurationMs", "paused", "wsDropEverySeconds", "hermesFrozenCoins",
+            "injectiveSequenceRaceRate", "injectiveDroppedBroadcastRate");
 
     @Inject
     SimulatorRuntime runtime;
 
     @GET
     public String get() {
-        return toJson(runtime.faults().settings()).toString();
+        return withInjective(toJson(runtime.faults().settings())).toString();
     }
 
     @POST
@@ -54,7 +55,7 @@ public class FaultsResource {
         }
         synchronized (FaultsResource.class) {
             FaultSettings current = runtime.faults().settings();
-            ObjectNode merged = toJson(current);
+            ObjectNode merged = withInjective(toJson(current));
             Iterator<Map.Entry<String, JsonNode>> it = patch.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -65,7 +66,8 @@ public class FaultsResource {
                 JsonNode v = e.getValue();
                 boolean ok = switch (e.getKey()) {
                     case "paused" -> v.isBoolean();
-                    case "rejectRate", "lostAnswerRate" -> v.isNumber();
+                    case "rejectRate", "lostAnswerRate", "injectiveSequenceRaceRate",
+                         "injectiveDroppedBroadcastRate" -> v.isNumber();
                     case "hermesFrozenCoins" -> v.isArray() && allText(v);
                     default -> v.isIntegralNumber() && v.canConvertToLong();
                 };
@@ -84,9 +86,24 @@ public class FaultsResource {
             } catch (IllegalArgumentException e) {
                 return badRequest(e.getMessage());
             }
+            double race = merged.get("injectiveSequenceRaceRate").doubleValue();
+            double dropped = merged.get("injectiveDroppedBroadcastRate").doubleValue();
+            if (!(race >= 0 && race <= 1)) {
+                return badRequest("injectiveSequenceRaceRate must be within 0..1, got " + race);
+            }
+            if (!(dropped >= 0 && dropped <= 1)) {
+                return badRequest("injectiveDroppedBroadcastRate must be within 0..1, got " + dropped);
+            }
+            if (runtime.injective() == null && (race > 0 || dropped > 0)) {
+                return badRequest("injectiveSequenceRaceRate/injectiveDroppedBroadcastRate: the Injective dialect is off");
+            }
             runtime.faults().update(next);
-            LOG.infof("fault settings changed: %s", next);
-            return Response.ok(toJson(next).toString(), MediaType.APPLICATION_JSON_TYPE).build();
+            if (runtime.injective() != null) {
+                runtime.injective().faults(race, dropped);
+            }
+            LOG.infof("fault settings changed: %s, injective sequence race %s, dropped broadcasts %s", next, race,
+                    dropped);
+            return Response.ok(withInjective(toJson(next)).toString(), MediaType.APPLICATION_JSON_TYPE).build();
         }
     }
 
@@ -117,6 +134,14 @@ public class FaultsResource {
         Set<String> out = new TreeSet<>();
         array.forEach(item -> out.add(item.textValue()));
         return out;
+    }
+
+    /** Adds the Injective dialect's broadcast faults (0 when the dialect is off). */
+    private ObjectNode withInjective(ObjectNode n) {
+        n.put("injectiveSequenceRaceRate", runtime.injective() == null ? 0.0 : runtime.injective().sequenceRaceRate());
+        n.put("injectiveDroppedBroadcastRate",
+                runtime.injective() == null ? 0.0 : runtime.injective().droppedBroadcastRate());
+        return n;
     }
 
     private static Response badRequest(String message) {

@@ -103,7 +103,7 @@ public final class HyperliquidInfo {
     private JsonNode allMids(MatchingEngine engine) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         Map<String, PriceTick> refs = simulation.latestByCoin();
-        for (MarketSpec m : engine.markets()) {
+        for (MarketSpec m : simulation.markets()) {
             root.put(m.name(), plain(mid(engine, m, refs.get(m.name()))));
         }
         return root;

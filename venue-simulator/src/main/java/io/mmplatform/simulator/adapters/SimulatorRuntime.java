@@ -1,8 +1,10 @@
 package io.mmplatform.simulator.adapters;
 
 import io.mmplatform.simulator.config.SimulatorConfig;
+import io.mmplatform.simulator.config.InjectiveDialectSettings;
 import io.mmplatform.simulator.config.SimulatorSettings;
 import io.mmplatform.simulator.domain.FaultDecider;
+import io.mmplatform.simulator.domain.InjectiveChain;
 import io.mmplatform.simulator.domain.MarketSpec;
 import io.mmplatform.simulator.domain.PriceTick;
 import io.mmplatform.simulator.domain.RateLimits;
@@ -38,6 +40,8 @@ public class SimulatorRuntime {
     private final Simulation simulation;
     private final FaultDecider faults;
     private final RateLimits rateLimits;
+    /** The Injective chain in front of the engine, or null when the dialect is off. */
+    private final InjectiveChain injective;
     private final List<Consumer<List<PriceTick>>> tickListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> stepListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService clock;
@@ -54,8 +58,16 @@ public class SimulatorRuntime {
         this.settings = SimulatorSettings.from(config);
         long start = System.currentTimeMillis();
         // ids above start x 1000: unique across restarts of the simulator (a consumer deduplicating by tid is safe)
+        InjectiveDialectSettings inj = InjectiveDialectSettings.from(config.injective(), settings.markets());
         this.simulation = new Simulation(settings.markets(), settings.engineWithIdBase(start * 1000),
-                settings.reference(), settings.taker(), settings.seed(), start, settings.residents());
+                settings.reference(), settings.taker(), settings.seed(), start, settings.residents(),
+                inj == null ? List.of() : inj.linked());
+        if (inj == null) {
+            this.injective = null;
+        } else {
+            this.injective = new InjectiveChain(simulation, inj.chain(), settings.seed(), start);
+            injective.faults(inj.sequenceRaceRate(), inj.droppedBroadcastRate());
+        }
         this.faults = new FaultDecider(settings.seed(), start, settings.faults());
         this.rateLimits = new RateLimits(settings.rateLimits());
     }
@@ -83,6 +95,13 @@ public class SimulatorRuntime {
             LOG.infof("venue-simulator resident book %s: %s, %d orders centred at %s (reference %s), account %s",
                     coin, settings.residents().get(coin), book.orders().size(), book.centre().toPlainString(),
                     simulation.latestTick(coin).price().toPlainString(), ResidentBook.ADDRESS);
+        }
+        if (injective != null) {
+            LOG.infof("venue-simulator injective: chain %s, block time %dms, markets [%s]",
+                    injective.settings().chainId(), injective.settings().blockTimeMs(), injective.markets().stream()
+                            .map(m -> m.ticker() + "=" + m.marketId()).collect(Collectors.joining(", ")));
+        } else {
+            LOG.info("venue-simulator injective: off (simulator.injective.enabled=false or no reference market)");
         }
         logUrls(httpHost, httpPort);
     }
@@ -117,6 +136,9 @@ public class SimulatorRuntime {
         try {
             long now = System.currentTimeMillis();
             List<PriceTick> ticks = simulation.advance(now);
+            if (injective != null) {
+                injective.produceBlocks(now);
+            }
             lastAdvanceMs = now;
             if (!ticks.isEmpty()) {
                 for (Consumer<List<PriceTick>> listener : tickListeners) {
@@ -146,6 +168,11 @@ public class SimulatorRuntime {
 
     public FaultDecider faults() {
         return faults;
+    }
+
+    /** The Injective chain, or null when the dialect is off. */
+    public InjectiveChain injective() {
+        return injective;
     }
 
     public RateLimits rateLimits() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mmplatform.common.Decimals;
 import io.mmplatform.common.codec.Json;
+import io.mmplatform.simulator.domain.InjectiveChain;
+import io.mmplatform.simulator.domain.InjectiveMarket;
 import io.mmplatform.simulator.domain.MarketSpec;
 import io.mmplatform.simulator.domain.PriceTick;
 import io.mmplatform.simulator.domain.ResidentBook;
@@ -76,6 +78,24 @@ public class StatusResource {
         });
         root.putPOJO("takerAddresses", sim.takerAddresses());
         root.put("residentAddress", ResidentBook.ADDRESS);
+        InjectiveChain chain = runtime.injective();
+        if (chain == null) {
+            root.putNull("injective");
+        } else {
+            ObjectNode inj = root.putObject("injective");
+            inj.put("chainId", chain.settings().chainId());
+            inj.put("blockTimeMs", chain.settings().blockTimeMs());
+            inj.put("height", chain.height());
+            inj.put("accounts", chain.accountCount());
+            inj.put("mempool", chain.mempoolSize());
+            inj.put("droppedBroadcasts", chain.droppedBroadcasts());
+            inj.put("racedBroadcasts", chain.racedBroadcasts());
+            ArrayNode markets = inj.putArray("markets");
+            for (InjectiveMarket m : chain.markets()) {
+                markets.addObject().put("marketId", m.marketId()).put("ticker", m.ticker())
+                        .put("engineMarket", m.engineCoin());
+            }
+        }
         return root.toString();
     }
 

@@ -54,6 +54,52 @@ public interface SimulatorConfig {
     /** Request weight limits per IP and per address. */
     RateLimit rateLimit();
 
+    /** The Injective dialect (LCD endpoints, blocks) on the same engine. */
+    Injective injective();
+
+    interface Injective {
+        /** Off: no Injective markets and no Injective endpoints' state (they answer 404). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** testnet (chain injective-888 and testnet market ids) or mainnet (injective-1, mainnet ids). */
+        @WithDefault("testnet")
+        String network();
+
+        /** Overrides the network's chain id. */
+        Optional<String> chainId();
+
+        /** Overrides the network's INJ/USDT spot market id. */
+        Optional<String> spotMarketId();
+
+        /** Overrides the network's INJ/USDT PERP market id. */
+        Optional<String> perpMarketId();
+
+        /** A block every this long includes the transactions accepted since the previous one. */
+        @WithDefault("700ms")
+        Duration blockTime();
+
+        /** The simulator market whose reference prices the Injective books (taker flow, status). */
+        @WithDefault("INJ")
+        String referenceMarket();
+
+        /** Smallest price x quantity (USDT) of an order in both markets. */
+        @WithDefault("1")
+        BigDecimal minNotional();
+
+        /** The first account number handed out. */
+        @WithDefault("10000")
+        long accountNumberBase();
+
+        /** Fraction of broadcasts answered code 32 as if another tx of the account had taken the sequence. */
+        @WithDefault("0")
+        double sequenceRaceRate();
+
+        /** Fraction of broadcasts accepted (code 0, sequence used) but never included in a block. */
+        @WithDefault("0")
+        double droppedBroadcastRate();
+    }
+
     interface Faults {
         @WithDefault("0")
         long latencyMs();

@@ -207,7 +207,7 @@ public record SimulatorSettings(long seed, List<MarketSpec> markets, EngineSetti
         }
     }
 
-    private static IllegalStateException bad(String key, String message) {
+    static IllegalStateException bad(String key, String message) {
         return new IllegalStateException("Invalid configuration " + key + ": " + message);
     }
 }

@@ -30,6 +30,8 @@ public final class MatchingEngine {
     private final Map<String, long[]> tradesByCoin = new HashMap<>();
     private final EngineSettings settings;
     private final long minOrderValueMicro;
+    /** Per-market minimum notional (micro-USDC) replacing the settings' one, e.g. 0 where a dialect checks its own. */
+    private final Map<String, Long> minOrderValueMicroByCoin = new HashMap<>();
     private long nextOid;
     private long nextTid;
     private long lastTime;
@@ -78,6 +80,14 @@ public final class MatchingEngine {
         return settings;
     }
 
+    /** Replaces the minimum order value (USDC notional) for one market; 0 disables the check there. */
+    public void minOrderValue(String coin, BigDecimal value) {
+        if (!books.containsKey(coin)) {
+            throw new IllegalArgumentException("unknown market " + coin);
+        }
+        minOrderValueMicroByCoin.put(coin, value.movePointRight(6).setScale(0, RoundingMode.CEILING).longValueExact());
+    }
+
     private long advanceTime(long now) {
         lastTime = Math.max(lastTime, now);
         return lastTime;
@@ -115,8 +125,9 @@ public final class MatchingEngine {
         } catch (ArithmeticException e) {
             return reject("Order has invalid size. asset=" + asset);
         }
-        if (!req.reduceOnly() && notional < minOrderValueMicro) {
-            return reject("Order must have minimum value of $" + settings.minOrderValue().stripTrailingZeros()
+        long minMicro = minOrderValueMicroByCoin.getOrDefault(req.coin(), minOrderValueMicro);
+        if (!req.reduceOnly() && notional < minMicro) {
+            return reject("Order must have minimum value of $" + BigDecimal.valueOf(minMicro, 6).stripTrailingZeros()
                     .toPlainString() + ". asset=" + asset);
         }
         if (req.reduceOnly()) {

@@ -23,6 +23,10 @@ public final class Simulation {
     public static final int MAX_CATCH_UP_TICKS = 50;
 
     private final MatchingEngine engine;
+    /** The markets with their own reference walk (the Hyperliquid universe), in order. */
+    private final List<MarketSpec> primaryMarkets;
+    /** Linked market -> the market whose reference prices it. */
+    private final Map<String, String> referenceOf = new LinkedHashMap<>();
     private final Map<String, ReferenceWalk> walks = new LinkedHashMap<>();
     private final Map<String, PriceTick> latest = new LinkedHashMap<>();
     private final Map<String, Long> nextArrival = new LinkedHashMap<>();
@@ -56,7 +60,23 @@ public final class Simulation {
      */
     public Simulation(List<MarketSpec> markets, EngineSettings engineSettings, ReferenceSettings referenceSettings,
                       TakerSettings takerSettings, long seed, long startMs, Map<String, ResidentSettings> residentByCoin) {
-        this.engine = new MatchingEngine(markets, engineSettings);
+        this(markets, engineSettings, referenceSettings, takerSettings, seed, startMs, residentByCoin, List.of());
+    }
+
+    /**
+     * @param linked further engine markets without a walk of their own, priced from another market's reference
+     *               (the Injective books follow INJ); they get taker flow too, are not in {@link #markets()} and
+     *               are appended after the primary markets in the engine
+     */
+    public Simulation(List<MarketSpec> markets, EngineSettings engineSettings, ReferenceSettings referenceSettings,
+                      TakerSettings takerSettings, long seed, long startMs, Map<String, ResidentSettings> residentByCoin,
+                      List<LinkedMarket> linked) {
+        List<MarketSpec> all = new ArrayList<>(markets);
+        for (LinkedMarket l : linked) {
+            all.add(l.spec());
+        }
+        this.engine = new MatchingEngine(all, engineSettings);
+        this.primaryMarkets = List.copyOf(markets);
         this.takers = new TakerFlow(seed, takerSettings);
         this.tickIntervalMs = referenceSettings.tickIntervalMs();
         for (MarketSpec m : markets) {
@@ -64,6 +84,15 @@ public final class Simulation {
             walks.put(m.name(), walk);
             latest.put(m.name(), tickOf(walk, startMs, startMs));
             nextArrival.put(m.name(), saturatedAdd(startMs, takers.nextGapMs()));
+        }
+        for (LinkedMarket l : linked) {
+            if (!walks.containsKey(l.referenceCoin())) {
+                throw new IllegalArgumentException("market " + l.spec().name() + " is priced from "
+                        + l.referenceCoin() + ", which is not a simulated market");
+            }
+            referenceOf.put(l.spec().name(), l.referenceCoin());
+            engine.minOrderValue(l.spec().name(), l.minOrderValue());
+            nextArrival.put(l.spec().name(), saturatedAdd(startMs, takers.nextGapMs()));
         }
         this.nextTick = startMs + tickIntervalMs;
         placeResidentBooks(residentByCoin, startMs);
@@ -135,7 +164,7 @@ public final class Simulation {
                 nextTick += tickIntervalMs;
             } else {
                 MarketSpec market = engine.market(coin);
-                long reference = walks.get(coin).priceE8();
+                long reference = walks.get(referenceOf.getOrDefault(coin, coin)).priceE8();
                 OrderRequest order = takers.arrival(market, reference);
                 // next to a resident book, takers trade only at prices within the band: a bid resting far above the
                 // reference is not a price an outside trader near the reference would hit, and eating the resident
@@ -252,8 +281,14 @@ public final class Simulation {
         return List.copyOf(latest.values());
     }
 
+    /** The latest reference tick of a market (a linked market's is its reference market's), or null. */
     public synchronized PriceTick latestTick(String coin) {
-        return latest.get(coin);
+        return latest.get(referenceOf.getOrDefault(coin, coin));
+    }
+
+    /** The market whose reference prices this one: itself, or the reference of a linked market. */
+    public String referenceCoin(String coin) {
+        return referenceOf.getOrDefault(coin, coin);
     }
 
     public synchronized long takerOrders() {
@@ -285,7 +320,13 @@ public final class Simulation {
         return takers.addresses();
     }
 
+    /** The markets with their own reference (the Hyperliquid universe); linked markets are not listed. */
     public List<MarketSpec> markets() {
+        return primaryMarkets;
+    }
+
+    /** Every engine market: the primary ones, then the linked ones. */
+    public List<MarketSpec> allMarkets() {
         return engine.markets();
     }
 
@@ -293,7 +334,12 @@ public final class Simulation {
         return tickIntervalMs;
     }
 
+    /** Latest reference tick per market, linked markets included (their reference market's tick). */
     public synchronized Map<String, PriceTick> latestByCoin() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(latest));
+        Map<String, PriceTick> out = new LinkedHashMap<>(latest);
+        for (Map.Entry<String, String> e : referenceOf.entrySet()) {
+            out.put(e.getKey(), latest.get(e.getValue()));
+        }
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaultInjectionComponentTest {
     static final String ALL_OFF = "{\"latencyMs\":0,\"jitterMs\":0,\"rejectRate\":0.0,\"lostAnswerRate\":0.0,"
             + "\"burst429EverySeconds\":0,\"burst429DurationMs\":0,\"paused\":false,\"wsDropEverySeconds\":0,"
-            + "\"hermesFrozenCoins\":[]}";
+            + "\"hermesFrozenCoins\":[],\"injectiveSequenceRaceRate\":0.0,\"injectiveDroppedBroadcastRate\":0.0}";
 
     @TestHTTPResource("/")
     URL base;

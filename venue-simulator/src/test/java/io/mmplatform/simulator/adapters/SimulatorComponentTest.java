@@ -356,7 +356,9 @@ class SimulatorComponentTest {
     void statusHealthAndMetrics() throws Exception {
         JsonNode status = Json.MAPPER.readTree(get("/sim/status").body());
         assertEquals("paper", status.get("mode").asText());
-        assertEquals(4, status.get("markets").size());
+        assertEquals(6, status.get("markets").size(), "4 Hyperliquid markets, then the 2 Injective books");
+        assertEquals("INJ/USDT PERP", status.get("markets").get(5).get("name").asText());
+        assertEquals("injective-888", status.get("injective").get("chainId").asText());
         assertTrue(new BigDecimal(status.get("markets").get(0).get("referencePrice").asText()).signum() > 0);
         assertTrue(status.has("trades") && status.has("accounts") && status.get("orders").has("open"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
