@@ -162,8 +162,8 @@ public class InjectiveResource {
     // ---- exchange v2 ----
 
     @GET
-    @Path("injective/exchange/v2/spot/markets")
-    public Response spotMarkets() {
+    @Path("injective/exchange/v2/{kind}/markets")
+    public Response markets(@PathParam("kind") String kind) {
         InjectiveChain chain = runtime.injective();
         if (chain == null) {
             return off();
@@ -171,60 +171,32 @@ public class InjectiveResource {
         ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode markets = root.putArray("markets");
         for (InjectiveMarket m : chain.markets()) {
-            if (m.kind() == InjectiveMarket.Kind.SPOT) {
-                markets.add(InjectivePayloads.spotMarket(m, runtime.settings().engine()));
+            if (market(chain, kind, m.marketId()) != null) {
+                markets.add(marketJson(chain, m));
             }
         }
         return ok(root.toString());
     }
 
     @GET
-    @Path("injective/exchange/v2/spot/markets/{marketId}")
-    public Response spotMarket(@PathParam("marketId") String marketId) {
+    @Path("injective/exchange/v2/{kind}/markets/{marketId}")
+    public Response market(@PathParam("kind") String kind, @PathParam("marketId") String marketId) {
         InjectiveChain chain = runtime.injective();
         if (chain == null) {
             return off();
         }
-        InjectiveMarket m = chain.market(marketId);
-        if (m == null || m.kind() != InjectiveMarket.Kind.SPOT) {
+        InjectiveMarket m = market(chain, kind, marketId);
+        if (m == null) {
             return marketNotFound(marketId);
         }
         ObjectNode root = Json.MAPPER.createObjectNode();
-        root.set("market", InjectivePayloads.spotMarket(m, runtime.settings().engine()));
+        root.set("market", marketJson(chain, m));
         return ok(root.toString());
     }
 
-    @GET
-    @Path("injective/exchange/v2/derivative/markets")
-    public Response derivativeMarkets() {
-        InjectiveChain chain = runtime.injective();
-        if (chain == null) {
-            return off();
-        }
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        ArrayNode markets = root.putArray("markets");
-        for (InjectiveMarket m : chain.markets()) {
-            if (m.kind() == InjectiveMarket.Kind.DERIVATIVE) {
-                markets.add(derivative(chain, m));
-            }
-        }
-        return ok(root.toString());
-    }
-
-    @GET
-    @Path("injective/exchange/v2/derivative/markets/{marketId}")
-    public Response derivativeMarket(@PathParam("marketId") String marketId) {
-        InjectiveChain chain = runtime.injective();
-        if (chain == null) {
-            return off();
-        }
-        InjectiveMarket m = chain.market(marketId);
-        if (m == null || m.kind() != InjectiveMarket.Kind.DERIVATIVE) {
-            return marketNotFound(marketId);
-        }
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.set("market", derivative(chain, m));
-        return ok(root.toString());
+    private ObjectNode marketJson(InjectiveChain chain, InjectiveMarket m) {
+        return m.kind() == InjectiveMarket.Kind.SPOT ? InjectivePayloads.spotMarket(m, runtime.settings().engine())
+                : derivative(chain, m);
     }
 
     private ObjectNode derivative(InjectiveChain chain, InjectiveMarket m) {
