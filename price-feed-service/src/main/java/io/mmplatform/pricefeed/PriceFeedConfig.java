@@ -20,6 +20,13 @@ public interface PriceFeedConfig {
 
     Injective injective();
 
+    /**
+     * The target venue's books on an Injective chain (the simulator's Injective dialect in paper mode, testnet live):
+     * the order book of each market, polled from the LCD and published on md.venue-book as {@code injective/<market>}.
+     * The same keys as {@link #injective()}; its prices never join the reference.
+     */
+    Injective injectiveVenue();
+
     Hyperliquid hyperliquid();
 
     /** Injective mainnet: the LCD's mid_price_and_tob (and order book when depth is on), polled per market. */

@@ -87,6 +87,7 @@ public class PriceFeedService {
     private HttpClient http;
     private HermesSource hermes;
     private InjectiveSource injective;
+    private InjectiveSource injectiveVenue;
     private HyperliquidStreamSource hyperliquid;
     private VenueBookPoller poller;
     private final AtomicLong sourceBookSeq = new AtomicLong();
@@ -99,6 +100,7 @@ public class PriceFeedService {
         startInjective();
         startHyperliquid();
         startVenueBooks();
+        startInjectiveVenueBooks();
         startStalenessCheck();
     }
 
@@ -139,18 +141,7 @@ public class PriceFeedService {
             LOG.info("price-feed: Injective mainnet source disabled (price-feed.injective.enabled=false)");
             return;
         }
-        if (inj.markets().isEmpty()) {
-            throw new IllegalStateException("price-feed.injective.enabled=true but no price-feed.injective.markets.<instrument>.*");
-        }
-        List<InjectiveMarket> markets = new ArrayList<>();
-        new TreeMap<>(inj.markets()).forEach((instrument, m) -> {
-            try {
-                markets.add(InjectiveMarket.of(instrument, m.marketId(), m.kind(), m.baseDecimals(), m.quoteDecimals(),
-                        m.api()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("price-feed.injective.markets." + instrument + ": " + e.getMessage(), e);
-            }
-        });
+        List<InjectiveMarket> markets = injectiveMarkets(inj, "price-feed.injective");
         InjectiveSource.Settings settings;
         try {
             settings = new InjectiveSource.Settings(uri(inj.lcdUrl(), "price-feed.injective.lcd-url"), markets,
@@ -166,6 +157,45 @@ public class PriceFeedService {
                 markets.stream().map(m -> m.instrument() + "=" + m.kind().path() + " " + m.marketId()).toList(),
                 inj.pollInterval(), inj.depth() ? inj.depthLevels() + " levels on md.source-book" : "off");
         injective.start();
+    }
+
+    private static List<InjectiveMarket> injectiveMarkets(PriceFeedConfig.Injective inj, String prefix) {
+        if (inj.markets().isEmpty()) {
+            throw new IllegalStateException(prefix + ".enabled=true but no " + prefix + ".markets.<instrument>.*");
+        }
+        List<InjectiveMarket> markets = new ArrayList<>();
+        new TreeMap<>(inj.markets()).forEach((instrument, m) -> {
+            try {
+                markets.add(InjectiveMarket.of(instrument, m.marketId(), m.kind(), m.baseDecimals(), m.quoteDecimals(),
+                        m.api()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(prefix + ".markets." + instrument + ": " + e.getMessage(), e);
+            }
+        });
+        return markets;
+    }
+
+    /** The target venue's Injective books: the LCD order book of each market onto md.venue-book. */
+    private void startInjectiveVenueBooks() {
+        PriceFeedConfig.Injective v = config.injectiveVenue();
+        if (!v.enabled()) {
+            LOG.info("price-feed: Injective venue books disabled (price-feed.injective-venue.enabled=false)");
+            return;
+        }
+        List<InjectiveMarket> markets = injectiveMarkets(v, "price-feed.injective-venue");
+        InjectiveSource.Settings settings;
+        try {
+            settings = new InjectiveSource.Settings(uri(v.lcdUrl(), "price-feed.injective-venue.lcd-url"), markets,
+                    v.pollInterval(), v.timeout(), true, v.depthLevels(), v.maxBackoff());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("invalid price-feed.injective-venue.* (poll-interval, timeout, depth-levels): "
+                    + e.getMessage(), e);
+        }
+        injectiveVenue = new InjectiveSource(settings, http, new VenueSink(), book -> publishVenueBook(book));
+        LOG.infof("price-feed: Injective venue books from %s, markets %s, every %s, %d levels", v.lcdUrl(),
+                markets.stream().map(m -> m.instrument() + "=" + m.kind().path() + " " + m.marketId()).toList(),
+                v.pollInterval(), v.depthLevels());
+        injectiveVenue.start();
     }
 
     private void startHyperliquid() {
@@ -225,7 +255,7 @@ public class PriceFeedService {
         if (stalenessCheck != null) {
             stalenessCheck.shutdownNow();
         }
-        for (AutoCloseable source : new AutoCloseable[]{hermes, injective, hyperliquid, poller}) {
+        for (AutoCloseable source : new AutoCloseable[]{hermes, injective, injectiveVenue, hyperliquid, poller}) {
             if (source != null) {
                 try {
                     source.close();
@@ -247,6 +277,35 @@ public class PriceFeedService {
             throw new IllegalStateException("price-feed.hyperliquid.ws-url must be a ws(s) URL, got '" + value + "'");
         }
         return uri;
+    }
+
+    /** A target venue's book, on md.venue-book. */
+    private void publishVenueBook(VenueBook book) {
+        try {
+            books.send(KafkaRecord.of(book.key(), Codecs.VENUE_BOOK.encode(book)));
+        } catch (RuntimeException e) {
+            registry.counter("pricefeed.publish.failures", "topic", "md.venue-book").increment();
+            return;
+        }
+        registry.counter("pricefeed.venue.books", "venue", book.venue(), "market", book.market()).increment();
+    }
+
+    /** The Injective venue poller's reports: its prices are the target's, never a reference; failures are counted. */
+    private final class VenueSink implements SourceSink {
+        @Override
+        public void onPrice(SourcePrice price) {
+        }
+
+        @Override
+        public void onMalformed(String source, String reason) {
+            registry.counter("pricefeed.venue.malformed", "venue", source).increment();
+            LOG.warnf("skipped a malformed %s venue answer: %s", source, reason);
+        }
+
+        @Override
+        public void onDisconnected(String source, String reason, Duration retryIn) {
+            registry.counter("pricefeed.venue.poll.errors", "venue", source).increment();
+        }
     }
 
     /** Depth of a reference source, on md.source-book. */
@@ -439,13 +498,7 @@ public class PriceFeedService {
     private final class BookListener implements VenueBookPoller.Listener {
         @Override
         public void onBook(VenueBook book) {
-            try {
-                books.send(KafkaRecord.of(book.key(), Codecs.VENUE_BOOK.encode(book)));
-            } catch (RuntimeException e) {
-                registry.counter("pricefeed.publish.failures", "topic", "md.venue-book").increment();
-                return;
-            }
-            registry.counter("pricefeed.venue.books", "venue", book.venue(), "market", book.market()).increment();
+            publishVenueBook(book);
         }
 
         @Override

@@ -109,6 +109,16 @@ public class MainnetSourcesResource implements QuarkusTestResourceLifecycleManag
         config.put("price-feed.injective.markets.BTC.quote-decimals", "6");
         config.put("price-feed.injective.markets.BTC.api", "v2");
 
+        // the same fake LCD as the target venue's Injective books (md.venue-book), as the simulator serves them
+        config.put("price-feed.injective-venue.enabled", "true");
+        config.put("price-feed.injective-venue.lcd-url", lcd.baseUrl());
+        config.put("price-feed.injective-venue.poll-interval", "200ms");
+        config.put("price-feed.injective-venue.depth-levels", "5");
+        config.put("price-feed.injective-venue.markets.BTC.market-id", BTC_MARKET_ID);
+        config.put("price-feed.injective-venue.markets.BTC.kind", "spot");
+        config.put("price-feed.injective-venue.markets.BTC.base-decimals", "8");
+        config.put("price-feed.injective-venue.markets.BTC.quote-decimals", "6");
+
         config.put("price-feed.hyperliquid.enabled", "true");
         config.put("price-feed.hyperliquid.ws-url", hyperliquid.wsUrl().toString());
         config.put("price-feed.hyperliquid.rest-url", hyperliquid.restUrl().toString());

@@ -400,14 +400,15 @@ class ExecutionServiceComponentTest {
     @Order(9)
     void repeatedVenueErrorsOpenTheWalletsBreakerWhichEngagesAKillAndReleasesItWhenHealthy() {
         String address = addressOf("w3");
-        // above the seqs of earlier tests: w3 may have been the kept wallet of the ownership test (ETH seq 100)
+        // above the seqs, and away from the prices, of earlier tests: w3 may have been the kept wallet of the ownership
+        // test, whose ETH bid (seq 100, 2990) still rests and would be kept instead of a new order
         long base = 1000;
-        send(intent("w3", "ETH", base + 1, "3000", order("b0", Side.BUY, "2990", "0.1")));
+        send(intent("w3", "ETH", base + 1, "3000", order("b0", Side.BUY, "2960", "0.1")));
         awaitOrderEvent(OrderEventType.ACK, cloid("w3", "ETH", base + 1, "b0"));
 
         venue().failExchange(address, true);
         // the dead man's refresh (and the order request of this intent) fail: 3 in a row open the breaker
-        send(intent("w3", "ETH", base + 2, "3000", order("b0", Side.BUY, "2980", "0.1")));
+        send(intent("w3", "ETH", base + 2, "3000", order("b0", Side.BUY, "2950", "0.1")));
         ConsumerRecord<String, String> engaged = kills.awaitRecord(r -> {
             KillSwitch k = Codecs.KILL_SWITCH.decode(r.value());
             return k.scope().equals("wallet:w3") && k.state() == KillState.ENGAGED;
@@ -418,7 +419,7 @@ class ExecutionServiceComponentTest {
         Await.until("w3 killed", WAIT, () -> service.killState().isEngaged(KillScope.parse("wallet:w3")));
         long w3Placed = venue().everPlaced().stream().filter(o -> o.owner().equals(address)).count();
         double refusedBefore = intents("breaker_open") + killedIntents();
-        send(intent("w3", "ETH", base + 3, "3000", order("b0", Side.BUY, "2975", "0.1")));
+        send(intent("w3", "ETH", base + 3, "3000", order("b0", Side.BUY, "2945", "0.1")));
         Await.until("intent refused while the breaker is open", WAIT,
                 () -> intents("breaker_open") + killedIntents() > refusedBefore);
         assertEquals(w3Placed, venue().everPlaced().stream().filter(o -> o.owner().equals(address)).count(),
@@ -432,12 +433,13 @@ class ExecutionServiceComponentTest {
         assertEquals("execution", Codecs.KILL_SWITCH.decode(released.value()).actor());
         // the kill (engaged by the breaker) cancelled w3's orders; once released, w3 quotes again
         Await.until("w3's orders cancelled", WAIT, () -> venue().openOrders(address).stream()
-                .noneMatch(o -> o.coin().equals("ETH") && o.px().compareTo(new BigDecimal("2990")) == 0));
+                .noneMatch(o -> o.coin().equals("ETH") && o.px().compareTo(new BigDecimal("2960")) == 0));
         long seq = base + 4;
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (venue().openOrders(address).stream().noneMatch(o -> o.coin().equals("ETH"))) {
+        while (venue().openOrders(address).stream().noneMatch(o -> o.coin().equals("ETH")
+                && o.px().compareTo(new BigDecimal("2940")) == 0)) {
             assertTrue(System.nanoTime() < deadline, "no order after the breaker closed");
-            send(intent("w3", "ETH", seq++, "3000", order("b0", Side.BUY, "2970", "0.1")));
+            send(intent("w3", "ETH", seq++, "3000", order("b0", Side.BUY, "2940", "0.1")));
             sleep(300);
         }
         Counter opened = registry.find("execution.circuit.breaker").tag("transition", "opened").counter();
