@@ -185,10 +185,23 @@ public final class HyperliquidClient {
 
     /** Sends a signed scheduleCancel; the venue answers {"status":"ok","response":{"type":"default"}}. */
     public void sendScheduleCancel(SignedRequest request) {
-        JsonNode answer = post(exchangeUri, request.body());
-        if (!"ok".equals(answer.path("status").asText())) {
-            throw new VenueException("scheduleCancel refused: " + errorText(answer), true, null);
+        requireOk(post(exchangeUri, request.body()), "scheduleCancel");
+    }
+
+    /**
+     * Only {"status":"err"} is a refusal (nothing was applied). An answer without a status (an empty body, as when
+     * the connection closes after the headers) leaves the outcome unknown: the request may have been applied.
+     */
+    private static void requireOk(JsonNode answer, String what) {
+        String status = answer.path("status").asText("");
+        if (status.equals("ok")) {
+            return;
         }
+        if (status.equals("err")) {
+            throw new VenueException(what + " refused: " + errorText(answer), true, null);
+        }
+        throw new VenueException(what + " answered without a status, outcome unknown: " + abbreviate(answer.toString()),
+                false, null);
     }
 
     /** Signs an action with the wallet's key; the body is what /exchange receives. */
@@ -249,9 +262,7 @@ public final class HyperliquidClient {
 
     private JsonNode exchange(SignedRequest request, String what) {
         JsonNode answer = post(exchangeUri, request.body());
-        if (!"ok".equals(answer.path("status").asText())) {
-            throw new VenueException(what + " refused: " + errorText(answer), true, null);
-        }
+        requireOk(answer, what);
         JsonNode statuses = answer.path("response").path("data").path("statuses");
         if (!statuses.isArray() || statuses.size() != request.size()) {
             throw new VenueException(what + " answer has " + (statuses.isArray() ? statuses.size() : "no")

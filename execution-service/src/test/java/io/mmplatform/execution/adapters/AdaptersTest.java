@@ -115,4 +115,42 @@ class AdaptersTest {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    @Test
+    void onlyAnErrStatusIsARefusalAnEmptyAnswerLeavesTheOutcomeUnknown() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/exchange", exchange -> {
+            byte[] body = answer.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            HyperliquidClient client = new HyperliquidClient(URI.create("http://127.0.0.1:"
+                    + server.getAddress().getPort()), false, Duration.ofSeconds(5));
+            HyperliquidClient.SignedRequest request = new HyperliquidClient.SignedRequest("{}", 1, 1);
+
+            answer.set("{\"status\":\"err\",\"response\":\"Insufficient margin\"}");
+            VenueException refused = assertThrows(VenueException.class,
+                    () -> client.sendOrders(request));
+            assertTrue(refused.refused(), refused.getMessage());
+            assertTrue(refused.getMessage().contains("Insufficient margin"), refused.getMessage());
+
+            answer.set("");
+            VenueException empty = assertThrows(VenueException.class,
+                    () -> client.sendOrders(request));
+            assertFalse(empty.refused(), "an empty answer may follow an applied request: " + empty.getMessage());
+
+            answer.set("{\"unexpected\":true}");
+            assertFalse(assertThrows(VenueException.class,
+                    () -> client.sendScheduleCancel(request)).refused());
+        } finally {
+            server.stop(0);
+        }
+    }
 }
