@@ -14,25 +14,38 @@ final class ConfigCheck {
     /** The venue refuses a scheduled cancel less than this far ahead. */
     static final Duration VENUE_MIN_SCHEDULE_LEAD = Duration.ofSeconds(5);
 
-    record Resolved(URI venueUrl, Path walletsFile, String instanceId, RateLimiter.Limits rateLimits, Path stateDir) {
+    /** @param injectiveLcd the Injective LCD when execution.injective.enabled, else null */
+    record Resolved(URI venueUrl, Path walletsFile, String instanceId, RateLimiter.Limits rateLimits, Path stateDir,
+                    URI injectiveLcd) {
     }
 
     static Resolved validate(ExecutionConfig c) {
-        URI url;
-        try {
-            url = URI.create(c.venueUrl());
-        } catch (IllegalArgumentException e) {
-            throw bad("execution.venue-url", "'" + c.venueUrl() + "' is not a URL");
-        }
-        if (url.getScheme() == null || url.getHost() == null
-                || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
-            throw bad("execution.venue-url", "'" + c.venueUrl() + "' must be an http(s) URL with a host");
+        boolean live = c.mode() == ExecutionConfig.Mode.LIVE;
+        URI url = httpUrl("execution.venue-url", c.venueUrl(), live);
+        URI injectiveLcd = null;
+        if (c.injective().enabled()) {
+            ExecutionConfig.Injective inj = c.injective();
+            injectiveLcd = httpUrl("execution.injective.lcd-url", inj.lcdUrl(), live);
+            if (!inj.chainId().matches("[a-z0-9-]{1,50}")) {
+                throw bad("execution.injective.chain-id", "must be a chain id like injective-888, got '" + inj.chainId() + "'");
+            }
+            if (inj.gasPrice().signum() <= 0) {
+                throw bad("execution.injective.gas-price", "must be positive, got " + inj.gasPrice());
+            }
+            if (inj.maxGasPerTx() < 200_000) {
+                throw bad("execution.injective.max-gas-per-tx", "must be at least 200000, got " + inj.maxGasPerTx());
+            }
+            if (inj.timeoutBlocks() < 2) {
+                throw bad("execution.injective.timeout-blocks", "must be at least 2, got " + inj.timeoutBlocks());
+            }
+            positive("execution.injective.confirm-interval", inj.confirmInterval());
+            if (inj.sequenceBreakerErrors() <= 0) {
+                throw bad("execution.injective.sequence-breaker-errors", "must be positive, got "
+                        + inj.sequenceBreakerErrors());
+            }
         }
         Path wallets;
-        if (c.mode() == ExecutionConfig.Mode.LIVE) {
-            if (!url.getScheme().equals("https")) {
-                throw bad("execution.venue-url", "live mode requires an https URL, got " + c.venueUrl());
-            }
+        if (live) {
             wallets = Path.of(c.walletsFile().orElseThrow(() -> bad("execution.wallets-file",
                     "live mode requires an explicit wallets file")));
         } else {
@@ -104,7 +117,25 @@ final class ConfigCheck {
         if (c.mode() == ExecutionConfig.Mode.LIVE) {
             checkReadBudget(c, limits);
         }
-        return new Resolved(url, wallets, instanceId, limits, stateDir);
+        return new Resolved(url, wallets, instanceId, limits, stateDir, injectiveLcd);
+    }
+
+    /** An http(s) URL with a host; https in live mode. */
+    private static URI httpUrl(String key, String value, boolean live) {
+        URI url;
+        try {
+            url = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw bad(key, "'" + value + "' is not a URL");
+        }
+        if (url.getScheme() == null || url.getHost() == null
+                || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
+            throw bad(key, "'" + value + "' must be an http(s) URL with a host");
+        }
+        if (live && !url.getScheme().equals("https")) {
+            throw bad(key, "live mode requires an https URL, got " + value);
+        }
+        return url;
     }
 
     /**

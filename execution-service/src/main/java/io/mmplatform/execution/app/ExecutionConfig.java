@@ -5,7 +5,9 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Configuration under {@code execution.*}. Bad values fail start-up naming the key (see {@link ConfigCheck}). */
@@ -139,6 +141,56 @@ public interface ExecutionConfig {
         /** How often a healthy wallet pushes the scheduled cancel back. */
         @WithDefault("5s")
         Duration refresh();
+    }
+
+    Injective injective();
+
+    /** The Injective venue adapter (execution.injective.*): off unless enabled. */
+    interface Injective {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The chain's LCD (REST gateway); the simulator serves one (paper mode). */
+        @WithName("lcd-url")
+        @WithDefault("http://localhost:8900")
+        String lcdUrl();
+
+        /** Signed into every transaction: injective-888 (testnet, the simulator's default) or injective-1. */
+        @WithName("chain-id")
+        @WithDefault("injective-888")
+        String chainId();
+
+        /** Fee per unit of gas, in the fee denom's smallest unit (inj: 1e-18 INJ). */
+        @WithName("gas-price")
+        @WithDefault("160000000")
+        BigInteger gasPrice();
+
+        @WithName("fee-denom")
+        @WithDefault("inj")
+        String feeDenom();
+
+        /** A reconcile whose estimated gas (gas table) exceeds this goes as several transactions. */
+        @WithName("max-gas-per-tx")
+        @WithDefault("2000000")
+        long maxGasPerTx();
+
+        /** Timeout height = latest height + this: a tx not in a block by then never will be. */
+        @WithName("timeout-blocks")
+        @WithDefault("20")
+        int timeoutBlocks();
+
+        /** How often pending transactions are looked up by hash. */
+        @WithName("confirm-interval")
+        @WithDefault("300ms")
+        Duration confirmInterval();
+
+        /** The platform names of the markets to trade (INJ/USDT, INJ/USDT-PERP); default: every active market. */
+        Optional<List<String>> markets();
+
+        /** Consecutive sequence errors (mismatches, unknown outcomes, failed reads) that open the wallet's breaker. */
+        @WithName("sequence-breaker-errors")
+        @WithDefault("10")
+        int sequenceBreakerErrors();
     }
 
     interface Hyperliquid {

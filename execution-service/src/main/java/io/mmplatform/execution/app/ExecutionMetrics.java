@@ -103,6 +103,24 @@ public class ExecutionMetrics {
         registry.counter("execution.intents", "outcome", outcome).increment();
     }
 
+    /**
+     * What became of an Injective transaction: execution_injective_txs_total{wallet,outcome}, outcome accepted,
+     * rejected, unknown (broadcast unanswered), confirmed, failed (in a block, code != 0), lost.
+     */
+    public void injectiveTx(String wallet, String outcome) {
+        registry.counter("execution.injective.txs", "wallet", wallet, "outcome", outcome).increment();
+    }
+
+    /** An {@code account sequence mismatch} (code 32): execution_injective_sequence_mismatches_total{wallet}. */
+    public void injectiveSequenceMismatch(String wallet) {
+        registry.counter("execution.injective.sequence.mismatches", "wallet", wallet).increment();
+    }
+
+    /** Mismatches recovered by an accepted tx: execution_injective_sequence_recoveries_total{wallet}. */
+    public void injectiveSequenceRecovered(String wallet, int mismatches) {
+        registry.counter("execution.injective.sequence.recoveries", "wallet", wallet).increment(mismatches);
+    }
+
     public void tickToOrder(long originNanos) {
         if (originNanos <= 0) {
             return;

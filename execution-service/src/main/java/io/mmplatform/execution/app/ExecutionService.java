@@ -5,7 +5,9 @@ import io.mmplatform.common.messages.KillState;
 import io.mmplatform.common.messages.KillSwitch;
 import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.Topics;
+import io.mmplatform.common.Instruments;
 import io.mmplatform.execution.adapters.HyperliquidClient;
+import io.mmplatform.execution.adapters.InjectiveLcdClient;
 import io.mmplatform.execution.adapters.KafkaPartitions;
 import io.mmplatform.execution.adapters.NonceFile;
 import io.mmplatform.execution.adapters.Wallet;
@@ -21,6 +23,8 @@ import io.mmplatform.execution.domain.RateLimiter;
 import io.mmplatform.execution.domain.Tolerance;
 import io.mmplatform.execution.domain.VenueRules;
 import io.mmplatform.execution.domain.WalletOwnership;
+import io.mmplatform.execution.domain.injective.InjectiveGasTable;
+import io.mmplatform.execution.domain.injective.InjectiveMarketSpec;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +65,11 @@ public class ExecutionService {
     private final KillSwitchState kill = new KillSwitchState();
     private final IntentSequencer sequencer = new IntentSequencer();
     private final Map<String, WalletWorker> workers = new LinkedHashMap<>();
+    /** The wallets' Injective workers (execution.injective.enabled), by wallet id: same keys, same ownership. */
+    private final Map<String, InjectiveWalletWorker> injectiveWorkers = new LinkedHashMap<>();
     private HyperliquidClient venue;
+    private InjectiveLcdClient injective;
+    private volatile boolean injectiveMarketsLoaded;
     private ScheduledExecutorService starter;
     private WalletOwnership ownership;
     /** Partitions assigned before the wallets were loaded (the consumer may join the group first). */
@@ -93,6 +101,19 @@ public class ExecutionService {
                         new CircuitBreaker(config.circuitBreaker().failures(), config.circuitBreaker().backoff().toNanos(),
                                 config.circuitBreaker().maxBackoff().toNanos()), config.useBatchModify()));
             }
+            if (resolved.injectiveLcd() != null) {
+                ExecutionConfig.Injective inj = config.injective();
+                injective = new InjectiveLcdClient(resolved.injectiveLcd(), config.httpTimeout());
+                InjectiveWalletWorker.ChainSettings chain = new InjectiveWalletWorker.ChainSettings(inj.chainId(),
+                        inj.gasPrice(), inj.feeDenom(), inj.maxGasPerTx(), inj.timeoutBlocks(), InjectiveGasTable.DEFAULTS,
+                        inj.confirmInterval());
+                for (Wallet w : wallets) {
+                    injectiveWorkers.put(w.id(), new InjectiveWalletWorker(w, injective, chain, reconciler, checks, kill,
+                            events, metrics, timing, new CircuitBreaker(config.circuitBreaker().failures(),
+                            config.circuitBreaker().backoff().toNanos(), config.circuitBreaker().maxBackoff().toNanos()),
+                            inj.sequenceBreakerErrors()));
+                }
+            }
             ownership = new WalletOwnership(workers.keySet(), KafkaPartitions::forKey);
             metrics.instance(instanceId, () -> ownedWallets().size());
             if (earlyPartitionCount > 0) {
@@ -108,6 +129,13 @@ public class ExecutionService {
                 config.checks().maxOpenOrders(), config.fillPollInterval(), config.settleInterval(),
                 config.deadMan().timeout(), config.deadMan().refresh(), resolved.rateLimits(),
                 resolved.stateDir().toAbsolutePath());
+        if (injective != null) {
+            LOG.infof("Injective venue on: lcd=%s chain-id=%s wallets %s", resolved.injectiveLcd(),
+                    config.injective().chainId(), injectiveWorkers.values().stream()
+                            .map(w -> w.wallet().id() + "=" + w.address()).toList());
+        } else {
+            LOG.info("Injective venue off (execution.injective.enabled=false)");
+        }
         starter = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "execution-start");
             t.setDaemon(true);
@@ -130,6 +158,17 @@ public class ExecutionService {
                 killStateLoaded = true;
                 LOG.infof("kill state read (%d record(s)); engaged: %s", n, kill.engaged());
             }
+            if (injective != null && !injectiveMarketsLoaded) {
+                Map<String, InjectiveMarketSpec> traded = injectiveMarkets(injective.markets());
+                LOG.infof("Injective markets: %s", traded.entrySet().stream().map(e -> e.getKey() + "(" + e.getValue()
+                        .marketId() + ", tick " + e.getValue().minPriceTickSize().toPlainString() + "/"
+                        + e.getValue().minQuantityTickSize().toPlainString() + ", min notional "
+                        + e.getValue().minNotional().toPlainString() + ")").toList());
+                for (InjectiveWalletWorker w : injectiveWorkers.values()) {
+                    w.markets(traded);
+                }
+                injectiveMarketsLoaded = true;
+            }
             List<MarketSpec> markets = venue.meta();
             VenueRules loaded = new VenueRules(markets);
             LOG.infof("venue markets: %s", markets.stream()
@@ -150,6 +189,30 @@ public class ExecutionService {
         }
     }
 
+    /**
+     * The chain's markets by platform name (INJ/USDT, INJ/USDT-PERP), those of execution.injective.markets if set.
+     * A configured market the chain does not list fails the start-up attempt (retried), naming the key.
+     */
+    private Map<String, InjectiveMarketSpec> injectiveMarkets(List<InjectiveMarketSpec> listed) {
+        Map<String, InjectiveMarketSpec> byName = new LinkedHashMap<>();
+        for (InjectiveMarketSpec m : listed) {
+            byName.putIfAbsent(Instruments.injectiveMarketName(m.ticker()), m);
+        }
+        if (config.injective().markets().isEmpty()) {
+            return byName;
+        }
+        Map<String, InjectiveMarketSpec> traded = new LinkedHashMap<>();
+        for (String name : config.injective().markets().get()) {
+            InjectiveMarketSpec m = byName.get(name.strip());
+            if (m == null) {
+                throw new IllegalStateException("execution.injective.markets names " + name
+                        + ", which the chain does not list; it lists " + byName.keySet());
+            }
+            traded.put(name.strip(), m);
+        }
+        return traded;
+    }
+
     /** From the rebalance listener: partitions of quote.intents newly assigned to this instance. */
     public synchronized void onAssigned(Collection<Integer> partitions, int partitionCount) {
         if (ownership == null) {
@@ -166,6 +229,9 @@ public class ExecutionService {
                 Topics.QUOTE_INTENTS, ownership.ownedWallets(), gained);
         for (String id : gained) {
             workers.get(id).own();
+            if (injectiveWorkers.containsKey(id)) {
+                injectiveWorkers.get(id).own();
+            }
         }
     }
 
@@ -183,6 +249,9 @@ public class ExecutionService {
                 partitions, Topics.QUOTE_INTENTS, lost, ownership.ownedWallets());
         for (String id : lost) {
             workers.get(id).disown();
+            if (injectiveWorkers.containsKey(id)) {
+                injectiveWorkers.get(id).disown();
+            }
         }
     }
 
@@ -195,6 +264,15 @@ public class ExecutionService {
         }
         if (!sequencer.accept(intent.walletId(), intent.market(), intent.seq())) {
             metrics.intent("old_seq");
+            return;
+        }
+        if (InjectiveWalletWorker.VENUE.equals(intent.venue())) {
+            InjectiveWalletWorker injectiveWorker = injectiveWorkers.get(intent.walletId());
+            if (injectiveWorker == null) {
+                metrics.intent("venue_off");
+                return;
+            }
+            injectiveWorker.offer(intent);
             return;
         }
         worker.offer(intent);
@@ -213,6 +291,11 @@ public class ExecutionService {
         }
         LOG.warnf("kill %s engaged by %s (%s): cancelling every order in scope", scope, record.actor(), record.reason());
         for (WalletWorker w : workers.values()) {
+            if (scope.kind() != KillScope.Kind.WALLET || scope.value().equals(w.wallet().id())) {
+                w.cancelScope(scope, "kill " + scope + ": " + record.reason(), received);
+            }
+        }
+        for (InjectiveWalletWorker w : injectiveWorkers.values()) {
             if (scope.kind() != KillScope.Kind.WALLET || scope.value().equals(w.wallet().id())) {
                 w.cancelScope(scope, "kill " + scope + ": " + record.reason(), received);
             }
@@ -239,6 +322,15 @@ public class ExecutionService {
             t.start();
             threads.add(t);
         }
+        for (InjectiveWalletWorker w : injectiveWorkers.values()) {
+            Thread t = new Thread(() -> {
+                if (w.shutdown(config.shutdownTimeout())) {
+                    LOG.infof("wallet %s: all Injective orders cancelled at shutdown", w.wallet().id());
+                }
+            }, "shutdown-injective-" + w.wallet().id());
+            t.start();
+            threads.add(t);
+        }
         for (Thread t : threads) {
             try {
                 t.join(config.shutdownTimeout().toMillis() + 1000);
@@ -258,6 +350,11 @@ public class ExecutionService {
             return false;
         }
         for (WalletWorker w : workers.values()) {
+            if (w.owned() && !w.active()) {
+                return false;
+            }
+        }
+        for (InjectiveWalletWorker w : injectiveWorkers.values()) {
             if (w.owned() && !w.active()) {
                 return false;
             }

@@ -168,7 +168,7 @@ public final class InjectiveSequenceManager {
      * X from {@code account sequence mismatch, expected X, got Y: incorrect account sequence} when the raw_log is
      * exactly that, Y is the sequence sent and X differs from it; empty otherwise.
      */
-    static OptionalLong expectedSequence(String rawLog, long sent) {
+    public static OptionalLong expectedSequence(String rawLog, long sent) {
         if (rawLog == null) {
             return OptionalLong.empty();
         }

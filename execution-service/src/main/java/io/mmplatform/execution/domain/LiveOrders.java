@@ -77,6 +77,31 @@ public final class LiveOrders {
         return Optional.of(o);
     }
 
+    /**
+     * The venue confirmed the order rests, without a numeric venue id (Injective names orders by hash and by our
+     * cid): PENDING_NEW becomes RESTING.
+     */
+    public Optional<LiveOrder> confirm(String cloid) {
+        LiveOrder o = byCloid.get(cloid);
+        if (o != null && o.state() == OrderState.PENDING_NEW) {
+            o.state(OrderState.RESTING);
+        }
+        return Optional.ofNullable(o);
+    }
+
+    /** Takes over a resting order found on a venue that has no numeric order ids (see {@link #confirm}). */
+    public boolean adopt(LiveOrder order, BigDecimal remaining) {
+        if (byCloid.containsKey(order.cloid())) {
+            return false;
+        }
+        byCloid.put(order.cloid(), order);
+        order.state(OrderState.RESTING);
+        if (remaining.signum() > 0) {
+            order.remaining(remaining);
+        }
+        return true;
+    }
+
     /** Attaches the venue id without changing the state (e.g. an order filled on arrival). */
     public void attachOid(String cloid, long oid) {
         LiveOrder o = byCloid.get(cloid);

@@ -31,10 +31,28 @@ class ConfigCheckTest {
         int breakerFailures = 5;
         Duration minReplaceInterval = Duration.ofMillis(200);
         String stateDir = System.getProperty("java.io.tmpdir");
+        boolean injectiveEnabled = false;
+        String injectiveLcd = "http://localhost:8900";
+        String chainId = "injective-888";
+        int timeoutBlocks = 20;
 
         public Mode mode() { return mode; }
         public String venueUrl() { return url; }
         public Hyperliquid hyperliquid() { return () -> false; }
+        public Injective injective() {
+            return new Injective() {
+                public boolean enabled() { return injectiveEnabled; }
+                public String lcdUrl() { return injectiveLcd; }
+                public String chainId() { return chainId; }
+                public java.math.BigInteger gasPrice() { return java.math.BigInteger.valueOf(160_000_000); }
+                public String feeDenom() { return "inj"; }
+                public long maxGasPerTx() { return 2_000_000; }
+                public int timeoutBlocks() { return timeoutBlocks; }
+                public Duration confirmInterval() { return Duration.ofMillis(300); }
+                public Optional<java.util.List<String>> markets() { return Optional.empty(); }
+                public int sequenceBreakerErrors() { return 10; }
+            };
+        }
         public Optional<String> walletsFile() { return wallets; }
         public Optional<String> instanceId() { return instanceId; }
         public String stateDir() { return stateDir; }
@@ -201,5 +219,28 @@ class ConfigCheckTest {
         v.instanceId = Optional.empty();
         String random = ConfigCheck.validate(v).instanceId();
         assertTrue(random.startsWith("exec-") && !random.equals(ConfigCheck.validate(v).instanceId()), random);
+    }
+
+    @Test
+    void theInjectiveVenueIsCheckedOnlyWhenEnabledAndNamesItsKeys() {
+        Values v = new Values();
+        v.injectiveLcd = "not a url";
+        assertEquals(null, ConfigCheck.validate(v).injectiveLcd(), "off: its keys are not read");
+        v.injectiveEnabled = true;
+        assertTrue(failure(v).contains("execution.injective.lcd-url"));
+        v.injectiveLcd = "http://127.0.0.1:8900";
+        assertEquals(8900, ConfigCheck.validate(v).injectiveLcd().getPort());
+        v.chainId = "Injective 888";
+        assertTrue(failure(v).contains("execution.injective.chain-id"));
+        v.chainId = "injective-1";
+        v.timeoutBlocks = 1;
+        assertTrue(failure(v).contains("execution.injective.timeout-blocks"));
+        v.timeoutBlocks = 20;
+        v.mode = ExecutionConfig.Mode.LIVE;
+        v.url = "https://api.hyperliquid.xyz";
+        v.wallets = Optional.of("/secure/wallets.json");
+        v.fillPoll = Duration.ofSeconds(5);
+        v.settle = Duration.ofSeconds(20);
+        assertTrue(failure(v).contains("execution.injective.lcd-url"), "live needs https for the LCD too");
     }
 }

@@ -1,10 +1,14 @@
 package io.mmplatform.execution.domain.injective;
 
+import io.mmplatform.common.messages.DesiredOrder;
 import io.mmplatform.common.messages.Side;
 import io.mmplatform.execution.domain.NewOrder;
+import io.mmplatform.execution.domain.TargetOrder;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -91,6 +95,22 @@ public record InjectiveMarketSpec(String marketId, Kind kind, String ticker, int
         }
         return new Rounding(order, new NewOrder(order.cloid(), order.levelId(), order.side(), price, quantity,
                 order.tif()), null);
+    }
+
+    /**
+     * An intent's desired orders on this market's grid, as the reconciler compares them with live orders: prices
+     * and quantities rounded in the safe direction; orders dropped by {@link #round} (zero, under min notional) are
+     * left out, as the venue would refuse them.
+     */
+    public List<TargetOrder> targets(List<DesiredOrder> desired) {
+        List<TargetOrder> out = new ArrayList<>(desired.size());
+        for (DesiredOrder d : desired) {
+            Rounding r = round(new NewOrder(null, d.levelId(), d.side(), d.price(), d.size(), d.tif()));
+            if (!r.dropped()) {
+                out.add(new TargetOrder(d.levelId(), d.side(), r.order().price(), r.order().size(), d.tif()));
+            }
+        }
+        return out;
     }
 
     static BigDecimal toMultiple(BigDecimal value, BigDecimal step, RoundingMode mode) {

@@ -98,4 +98,20 @@ class InjectiveMarketSpecTest {
         assertThrows(IllegalArgumentException.class, () -> new InjectiveMarketSpec(SPOT_ID, Kind.SPOT, "A/B", 18, 6,
                 d("0.001"), d("0.001"), d("-1")));
     }
+
+    @Test
+    void anIntentsOrdersBecomeTargetsOnTheGridAndTheUnplaceableAreLeftOut() {
+        var targets = SPOT.targets(java.util.List.of(
+                new io.mmplatform.common.messages.DesiredOrder("b0", Side.BUY, d("25.1239"), d("2.0009"), TimeInForce.ALO),
+                new io.mmplatform.common.messages.DesiredOrder("a0", Side.SELL, d("25.1231"), d("0.5"), TimeInForce.GTC),
+                // 0.03 x 25 = 0.75 < min notional 1
+                new io.mmplatform.common.messages.DesiredOrder("b1", Side.BUY, d("25"), d("0.03"), TimeInForce.GTC)));
+        assertEquals(2, targets.size());
+        assertEquals("b0", targets.get(0).levelId());
+        assertDec("25.123", targets.get(0).price());
+        assertDec("2", targets.get(0).size());
+        assertEquals(TimeInForce.ALO, targets.get(0).tif());
+        assertDec("25.124", targets.get(1).price());
+        assertDec("0.5", targets.get(1).size());
+    }
 }
