@@ -631,6 +631,9 @@ final class InjectiveWalletWorker {
      * orders are cancelled. Orders of txs still pending are left alone.
      */
     private void settle() {
+        if (sequence.refreshDue()) {
+            refreshAccount(); // proactive: catches another signer using the account between our txs
+        }
         for (Map.Entry<String, InjectiveMarketSpec> m : markets.entrySet()) {
             String market = m.getKey();
             List<ChainOrder> open = chain.orders(m.getValue(), subaccountId);
@@ -686,46 +689,28 @@ final class InjectiveWalletWorker {
     }
 
     /**
-     * Cancels every order in scope and reads the chain until none of the subaccount's orders in scope rests (blocks
-     * come every few hundred ms, so this waits for them). Returns whether the chain confirmed it.
+     * Cancels everything of the subaccount in every market in scope with one cancel-all message per market (orders
+     * we do not know included), then reads the chain until its txs are concluded and no order in scope rests; the
+     * cancel-all is sent again while orders remain. Returns whether the chain confirmed it.
      */
     private boolean cancelScopeNow(KillScope scope, String why, long receivedNanos) {
         if (markets == null || !owned) {
             return true;
         }
         pending.keySet().removeIf(market -> scope.covers(wallet.id(), market));
-        try {
-            cancel(live.select(o -> scope.covers(wallet.id(), o.market()) && o.state() != OrderState.PENDING_CANCEL), why);
-        } catch (VenueException e) {
-            LOG.warnf("wallet %s: cancel for %s failed: %s", wallet.id(), scope, e.getMessage());
-        }
+        List<String> inScope = markets.keySet().stream().filter(m -> scope.covers(wallet.id(), m)).toList();
         for (int attempt = 0; attempt < KILL_VERIFY_ATTEMPTS; attempt++) {
-            sleep(Math.max(200, settings.confirmEvery().toMillis()));
             try {
+                if (attempt % 5 == 0) {
+                    for (String market : inScope) {
+                        cancelAll(market);
+                    }
+                }
+                sleep(Math.max(200, settings.confirmEvery().toMillis()));
                 confirm();
                 boolean any = false;
-                for (Map.Entry<String, InjectiveMarketSpec> m : markets.entrySet()) {
-                    if (!scope.covers(wallet.id(), m.getKey())) {
-                        continue;
-                    }
-                    List<ChainOrder> left = chain.orders(m.getValue(), subaccountId);
-                    if (left.isEmpty()) {
-                        continue;
-                    }
-                    any = true;
-                    List<InjectiveCancel> cancels = new ArrayList<>();
-                    for (ChainOrder o : left) {
-                        String cloid = InjectiveCids.isOurs(o.cid()) ? InjectiveCids.toCloid(o.cid()) : null;
-                        if (cloid == null || !sent.involves(cloid)) {
-                            cancels.add(InjectiveCancel.byHash(cloid, o.orderHash()));
-                            if (cloid != null) {
-                                live.markPendingCancel(cloid);
-                            }
-                        }
-                    }
-                    if (!cancels.isEmpty() && attempt % 3 == 2) {
-                        sendCancels(m.getKey(), List.of(), cancels, why); // a cancel may still be on its way: not every read
-                    }
+                for (String market : inScope) {
+                    any |= !chain.orders(markets.get(market), subaccountId).isEmpty();
                 }
                 if (!any && sent.isEmpty()) {
                     for (LiveOrder o : live.select(o -> scope.covers(wallet.id(), o.market()))) {
@@ -744,6 +729,15 @@ final class InjectiveWalletWorker {
         LOG.errorf("wallet %s: Injective still shows orders in scope %s after %d attempts", wallet.id(), scope,
                 KILL_VERIFY_ATTEMPTS);
         return false;
+    }
+
+    /** One cancel-all tx for a market; the live orders it takes down are pending-cancel until it concludes. */
+    private void cancelAll(String market) {
+        List<LiveOrder> mine = live.of(market);
+        mine.forEach(o -> live.markPendingCancel(o.cloid()));
+        metrics.cancelsSent(Math.max(1, mine.size()));
+        send(market, batches.get(market).cancelAll(mine.stream().map(LiveOrder::cloid).toList(), mine.size() + 20,
+                settings.gas()));
     }
 
     boolean shutdown(Duration timeout) {

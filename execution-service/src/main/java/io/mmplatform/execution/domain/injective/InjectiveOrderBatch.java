@@ -174,6 +174,25 @@ public final class InjectiveOrderBatch {
         return msg;
     }
 
+    /**
+     * ONE {@code MsgBatchUpdateOrders} that cancels every order of the subaccount in this market
+     * ({@code <kind>_market_ids_to_cancel_all}), whatever execution knows of them: the kill switch's and shutdown's
+     * cancel. {@code knownCloids} are the live orders it takes down (for bookkeeping; they are not in the message);
+     * the gas covers {@code expectedOrders} cancels.
+     */
+    public Tx cancelAll(List<String> knownCloids, int expectedOrders, InjectiveGasTable gas) {
+        ObjectNode msg = JSON.objectNode();
+        msg.put("@type", MSG_TYPE);
+        msg.put("sender", sender.bech32());
+        msg.put("subaccount_id", subaccountId);
+        msg.putArray((spec.derivative() ? "derivative" : "spot") + "_market_ids_to_cancel_all").add(spec.marketId());
+        List<InjectiveCancel> cancels = new ArrayList<>();
+        for (String cloid : knownCloids) {
+            cancels.add(InjectiveCancel.byCid(cloid, InjectiveCids.fromCloid(cloid)));
+        }
+        return new Tx(msg, List.of(), cancels, gas.gas(spec.kind(), 0, Math.max(1, expectedOrders)));
+    }
+
     /** Margin of a derivative order: price x quantity / leverage, rounded up to the price tick. */
     public BigDecimal margin(BigDecimal price, BigDecimal quantity) {
         BigDecimal exact = price.multiply(quantity).divide(leverage, 18, RoundingMode.CEILING);

@@ -231,4 +231,22 @@ class InjectiveOrderBatchTest {
         assertFalse(InjectiveCids.isOurs("3f2504e0-4f89-11d3-9a0c-0305e82c3301"));
         assertThrows(IllegalArgumentException.class, () -> InjectiveCids.fromCloid("not-a-cloid"));
     }
+
+    @Test
+    void cancelAllNamesTheMarketAndCarriesTheKnownOrdersForBookkeeping() {
+        InjectiveOrderBatch batch = new InjectiveOrderBatch(SENDER, SUB, PERP);
+        String cloid = "0x" + "ab".repeat(16);
+        InjectiveOrderBatch.Tx tx = batch.cancelAll(List.of(cloid), 21, InjectiveGasTable.DEFAULTS);
+        assertEquals(List.of(cloid), tx.cancels().stream().map(InjectiveCancel::cloid).toList());
+        assertTrue(tx.creates().isEmpty());
+        assertEquals(InjectiveGasTable.DEFAULTS.gas(PERP.kind(), 0, 21), tx.gas());
+        SignedTx signed = InjectiveTxBuilder.sign(KEY, "injective-888", 17396, 4, tx.gas(), List.of(), "", 0,
+                List.of(tx.message()));
+        DecodedMsg.BatchUpdateOrders decoded = (DecodedMsg.BatchUpdateOrders)
+                InjectiveTxDecoder.decode(signed.txBytes()).messages().get(0);
+        assertEquals(List.of(PERP.marketId()), decoded.derivativeMarketIdsToCancelAll());
+        assertTrue(decoded.spotMarketIdsToCancelAll().isEmpty());
+        assertTrue(decoded.derivativeOrdersToCancel().isEmpty());
+        assertEquals(SUB, decoded.subaccountId());
+    }
 }
