@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** The paper-mode settings that tie the stack's processes to each other (URLs, files, database). */
 final class ServiceSettings {
+    /** The chain the simulator's Injective dialect runs by default (testnet's, as the paper stack stands in for it). */
+    static final String INJECTIVE_CHAIN_ID = "injective-888";
 
     /** The execution.instance-id of an execution replica in the paper stack: execution-0, execution-1, ... */
     static String executionInstanceId(int replica) {
@@ -22,6 +24,12 @@ final class ServiceSettings {
                 settings.put("simulator.market.INJ.resident.offset-pct", "20");
                 settings.put("simulator.market.INJ.resident.levels", "10");
                 settings.put("simulator.market.INJ.resident.size-notional", "300");
+                // the Injective mirror: the dialect on, and both of its books (INJ/USDT, INJ/USDT PERP) 20% above the
+                // reference as well, for the Injective mirror bots (deploy/bots/w*-inj-usdt*-mirror.json)
+                settings.put("simulator.injective.enabled", "true");
+                settings.put("simulator.injective.resident.offset-pct", "20");
+                settings.put("simulator.injective.resident.levels", "10");
+                settings.put("simulator.injective.resident.size-notional", "300");
             }
             case PRICE_FEED -> {
                 settings.put("price-feed.hermes.url", simulatorUrl);
@@ -47,7 +55,8 @@ final class ServiceSettings {
     /**
      * Settings passed as environment variables ({@code execution.state-dir} -> {@code EXECUTION_STATE_DIR}) rather
      * than -D: a service whose build does not know a key yet ignores an unknown environment variable, whereas an
-     * unknown -D key under a mapped prefix fails its start-up.
+     * unknown -D key under a mapped prefix fails its start-up. So are the Injective venue's settings of execution
+     * and price-feed. A -D of {@link PaperStack.Options#extraProperties()} still wins over them.
      */
     static Map<String, String> environmentFor(StackComponent component, int replica, StackState state) {
         return environmentFor(component, replica, state, null);
@@ -67,10 +76,22 @@ final class ServiceSettings {
             // bots created through quoting's API, and which bots run, survive a restart of the stack's quoting
             env.put(envName("quoting.state-dir"), state.runDir().resolve("quoting-state").toString());
         }
+        String simulatorUrl = "http://127.0.0.1:" + StackComponent.VENUE_SIMULATOR.port(state.portBase());
         if (component == StackComponent.EXECUTION) {
             env.put(envName("execution.instance-id"), executionInstanceId(replica));
             // one state directory for all replicas: a wallet's new owner continues from the old owner's nonce mark
             env.put(envName("execution.state-dir"), state.runDir().resolve("execution-state").toString());
+            // the Injective venue: the simulator's dialect stands in for testnet (an execution without the
+            // Injective adapter ignores these)
+            env.put(envName("execution.injective.enabled"), "true");
+            env.put(envName("execution.injective.lcd-url"), simulatorUrl);
+            env.put(envName("execution.injective.chain-id"), INJECTIVE_CHAIN_ID);
+        }
+        if (component == StackComponent.PRICE_FEED) {
+            // the Injective books (injective/INJ/USDT, injective/INJ/USDT-PERP) from the simulator's LCD onto
+            // md.venue-book, for the mirror bots and ./mm quality
+            env.put(envName("price-feed.injective-venue.enabled"), "true");
+            env.put(envName("price-feed.injective-venue.lcd-url"), simulatorUrl);
         }
         return env;
     }

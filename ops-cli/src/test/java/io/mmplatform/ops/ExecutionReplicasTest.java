@@ -84,4 +84,29 @@ class ExecutionReplicasTest {
         assertThrows(IllegalArgumentException.class, () -> new StackState.Running(StackComponent.RISK, 1, null, 1L,
                 "http://127.0.0.1:8911", Path.of("x.log")));
     }
+
+    @Test
+    void theStackRunsTheInjectiveMirrorAndPassesItsNewKeysAsEnvironmentVariables(@TempDir Path dir) {
+        StackState state = new StackState(dir, "127.0.0.1:9092", null, 19900, dir.resolve("wallets.json"), List.of(),
+                new ArrayList<>());
+        PaperStack.Options options = PaperStack.Options.defaults(dir);
+        Map<String, String> simulator = ServiceSettings.forComponent(StackComponent.VENUE_SIMULATOR, 0,
+                "http://127.0.0.1:19900", state, options);
+        assertEquals("true", simulator.get("simulator.injective.enabled"));
+        // both Injective books start 20% off the reference, as Hyperliquid's INJ does
+        assertEquals(simulator.get("simulator.market.INJ.resident.offset-pct"),
+                simulator.get("simulator.injective.resident.offset-pct"));
+        assertEquals("20", simulator.get("simulator.injective.resident.offset-pct"));
+        Map<String, String> execution = ServiceSettings.environmentFor(StackComponent.EXECUTION, 0, state);
+        assertEquals("true", execution.get("EXECUTION_INJECTIVE_ENABLED"));
+        assertEquals("http://127.0.0.1:19900", execution.get("EXECUTION_INJECTIVE_LCD_URL"));
+        assertEquals("injective-888", execution.get("EXECUTION_INJECTIVE_CHAIN_ID"));
+        Map<String, String> priceFeed = ServiceSettings.environmentFor(StackComponent.PRICE_FEED, 0, state);
+        assertEquals("true", priceFeed.get("PRICE_FEED_INJECTIVE_VENUE_ENABLED"));
+        assertEquals("http://127.0.0.1:19900", priceFeed.get("PRICE_FEED_INJECTIVE_VENUE_LCD_URL"));
+        for (StackComponent c : List.of(StackComponent.EXECUTION, StackComponent.PRICE_FEED)) {
+            assertTrue(ServiceSettings.forComponent(c, 0, "http://127.0.0.1:19900", state, options).keySet().stream()
+                    .noneMatch(k -> k.contains("injective")), c + ": no -D of a key its build may not know yet");
+        }
+    }
 }

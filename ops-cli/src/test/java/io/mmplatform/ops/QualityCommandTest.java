@@ -1,6 +1,7 @@
 package io.mmplatform.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.mmplatform.common.Topics;
 import io.mmplatform.common.codec.Codecs;
 import io.mmplatform.common.codec.Json;
@@ -14,14 +15,20 @@ import io.mmplatform.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ./mm quality --from-beginning against a real broker (test-support's). */
@@ -77,6 +84,7 @@ class QualityCommandTest {
         assertEquals("50", root.path("maxSpreadBps").asText());
         assertEquals(1, root.path("markets").size(), "only the market asked for: " + root.path("markets"));
         JsonNode m = root.path("markets").path(key);
+        assertEquals(market, m.path("reference").asText(), "a coin is its own reference instrument");
         assertEquals(3, m.path("books").asLong(), m.toString());
         assertEquals(2, m.path("samples").asLong());
         assertEquals(2, m.path("trackingErrorBps").path("samples").asLong());
@@ -93,5 +101,72 @@ class QualityCommandTest {
         assertEquals(1, orders.path("rejects").asLong());
         assertEquals("0.6667", orders.path("successRate").asText());
         assertEquals(1, orders.path("rejectsByReason").path("insufficient margin for order").asLong());
+    }
+
+    @Test
+    void aLiveWindowReportsTheInjectiveCountersOfEveryReadableExecutionReplica(@TempDir Path dir) throws Exception {
+        for (String topic : QualityCommand.TOPICS) {
+            TestKafka.send(topic, "warm-up", null); // the topics exist (a tombstone measures nothing)
+        }
+        String metric = "execution_injective_sequence_mismatches_total{wallet=\"w1\"} %s\n"
+                + "execution_injective_sequence_recoveries_total{wallet=\"w1\"} %s\n"
+                + "execution_injective_txs_total{outcome=\"accepted\",wallet=\"w1\"} %s\n";
+        AtomicInteger reads = new AtomicInteger();
+        HttpServer execution = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        execution.createContext("/q/metrics", exchange -> {
+            // the start of the window, then its end: 2 sequence errors, both recovered, 9 transactions accepted
+            byte[] body = (reads.incrementAndGet() == 1 ? metric.formatted("1.0", "1.0", "40.0")
+                    : metric.formatted("3.0", "3.0", "49.0")).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        execution.start();
+        try {
+            String url = "http://127.0.0.1:" + execution.getAddress().getPort();
+            String gone = "http://127.0.0.1:1"; // a replica that does not answer is left out, not fatal
+            Path json = dir.resolve("live.json");
+            int exit = MmCommand.commandLine().execute("quality", "--bootstrap", TestKafka.bootstrap(), "--minutes",
+                    "0.02", "--markets", "NONE", "--execution-url", url + "," + gone, "--json", json.toString());
+            assertEquals(0, exit);
+            assertEquals(2, reads.get(), "one read at the start of the window, one at its end");
+            JsonNode injective = Json.MAPPER.readTree(Files.readString(json)).path("injective");
+            assertTrue(injective.path("available").asBoolean(), injective.toString());
+            assertEquals(url, injective.path("sources").path(0).asText());
+            assertEquals(gone, injective.path("unreadable").path(0).asText());
+            JsonNode w1 = injective.path("wallets").path("w1");
+            assertEquals(2, w1.path("sequenceMismatches").asLong(), injective.toString());
+            assertEquals(2, w1.path("sequenceRecoveries").asLong());
+            assertEquals(9, w1.path("txs").path("accepted").asLong());
+            assertEquals(0, w1.path("txs").path("lost").asLong());
+            assertEquals(2, injective.path("total").path("sequenceMismatches").asLong());
+        } finally {
+            execution.stop(0);
+        }
+    }
+
+    @Test
+    void jsonOnStandardOutputAndNoCountersForAPastWindow() {
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = MmCommand.commandLine().execute("quality", "--bootstrap", TestKafka.bootstrap(), "--from-beginning",
+                    "--minutes", "0.1", "--markets", "NONE", "--json", "-");
+        } finally {
+            System.setOut(console);
+        }
+        assertEquals(0, exit);
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(captured.toString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new AssertionError("standard output is the JSON report, not a table: " + captured, e);
+        }
+        assertEquals(0, root.path("markets").size());
+        assertFalse(root.path("injective").path("available").asBoolean());
+        assertTrue(root.path("injective").path("unavailable").asText().contains("--from-beginning"), root.toString());
     }
 }

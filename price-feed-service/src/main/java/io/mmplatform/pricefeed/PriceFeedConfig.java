@@ -22,8 +22,8 @@ public interface PriceFeedConfig {
 
     /**
      * The target venue's books on an Injective chain (the simulator's Injective dialect in paper mode, testnet live):
-     * the order book of each market, polled from the LCD and published on md.venue-book as {@code injective/<market>}.
-     * The same keys as {@link #injective()}; its prices never join the reference.
+     * the order book of each market, polled from the LCD and published on md.venue-book as {@code injective/<name>}
+     * ({@code injective/INJ/USDT}). The same keys as {@link #injective()}; its prices never join the reference.
      */
     Injective injectiveVenue();
 
@@ -55,10 +55,23 @@ public interface PriceFeedConfig {
         @WithDefault("30s")
         Duration maxBackoff();
 
-        /** instrument -> market (seed markets INJ spot and INJ-PERP in application.properties). */
+        /**
+         * key -> market (seed markets in application.properties: INJ spot and INJ-PERP for the mainnet reference,
+         * INJ-USDT and INJ-USDT-PERP for the target venue). Keys are plain labels, so that every key can also be
+         * written as an environment variable; the name published is {@link Market#name()}.
+         */
         Map<String, Market> markets();
 
         interface Market {
+            /**
+             * What the market's data is published under; default the map key. For {@code price-feed.injective} the
+             * instrument on md.reference ({@code INJ}); for {@code price-feed.injective-venue} the market on
+             * md.venue-book, the platform's name of the Injective market ({@code INJ/USDT}, {@code INJ/USDT-PERP};
+             * the chain's ticker {@code INJ/USDT PERP} is accepted and written as the platform writes it, see
+             * {@code Instruments.injectiveMarketName}).
+             */
+            Optional<String> name();
+
             /** 0x + 64 hex digits. */
             String marketId();
 

@@ -3,6 +3,7 @@ package io.mmplatform.pricefeed;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.mmplatform.common.Instruments;
 import io.mmplatform.common.codec.Codecs;
 import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.QualityState;
@@ -141,35 +142,43 @@ public class PriceFeedService {
             LOG.info("price-feed: Injective mainnet source disabled (price-feed.injective.enabled=false)");
             return;
         }
-        List<InjectiveMarket> markets = injectiveMarkets(inj, "price-feed.injective");
+        List<InjectiveMarket> markets = injectiveMarkets(inj, "price-feed.injective", false);
         InjectiveSource.Settings settings;
         try {
             settings = new InjectiveSource.Settings(uri(inj.lcdUrl(), "price-feed.injective.lcd-url"), markets,
                     inj.pollInterval(), inj.timeout(), inj.depth(), inj.depthLevels(), inj.maxBackoff());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("invalid price-feed.injective.* (poll-interval, timeout, depth-levels): "
+            throw new IllegalStateException("invalid price-feed.injective.* (markets, poll-interval, timeout, depth-levels): "
                     + e.getMessage(), e);
         }
-        List<String> instruments = markets.stream().map(InjectiveMarket::instrument).toList();
+        List<String> instruments = markets.stream().map(InjectiveMarket::name).toList();
         expectSource(InjectiveSource.SOURCE, instruments);
         injective = new InjectiveSource(settings, http, sink, inj.depth() ? this::publishSourceBook : null);
         LOG.infof("price-feed: Injective mainnet LCD %s, markets %s, every %s, depth %s", inj.lcdUrl(),
-                markets.stream().map(m -> m.instrument() + "=" + m.kind().path() + " " + m.marketId()).toList(),
+                markets.stream().map(m -> m.name() + "=" + m.kind().path() + " " + m.marketId()).toList(),
                 inj.pollInterval(), inj.depth() ? inj.depthLevels() + " levels on md.source-book" : "off");
         injective.start();
     }
 
-    private static List<InjectiveMarket> injectiveMarkets(PriceFeedConfig.Injective inj, String prefix) {
+    /**
+     * The configured markets, each named by its {@code name} or else its key; a target venue's names are the
+     * platform's Injective market names ({@code INJ/USDT PERP} -> {@code INJ/USDT-PERP}).
+     */
+    static List<InjectiveMarket> injectiveMarkets(PriceFeedConfig.Injective inj, String prefix, boolean venue) {
         if (inj.markets().isEmpty()) {
-            throw new IllegalStateException(prefix + ".enabled=true but no " + prefix + ".markets.<instrument>.*");
+            throw new IllegalStateException(prefix + ".enabled=true but no " + prefix + ".markets.<key>.*");
         }
         List<InjectiveMarket> markets = new ArrayList<>();
-        new TreeMap<>(inj.markets()).forEach((instrument, m) -> {
+        new TreeMap<>(inj.markets()).forEach((key, m) -> {
             try {
-                markets.add(InjectiveMarket.of(instrument, m.marketId(), m.kind(), m.baseDecimals(), m.quoteDecimals(),
+                String name = m.name().filter(n -> !n.isBlank()).orElse(key);
+                if (venue) {
+                    name = Instruments.injectiveMarketName(name);
+                }
+                markets.add(InjectiveMarket.of(name, m.marketId(), m.kind(), m.baseDecimals(), m.quoteDecimals(),
                         m.api()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(prefix + ".markets." + instrument + ": " + e.getMessage(), e);
+                throw new IllegalStateException(prefix + ".markets." + key + ": " + e.getMessage(), e);
             }
         });
         return markets;
@@ -182,18 +191,18 @@ public class PriceFeedService {
             LOG.info("price-feed: Injective venue books disabled (price-feed.injective-venue.enabled=false)");
             return;
         }
-        List<InjectiveMarket> markets = injectiveMarkets(v, "price-feed.injective-venue");
+        List<InjectiveMarket> markets = injectiveMarkets(v, "price-feed.injective-venue", true);
         InjectiveSource.Settings settings;
         try {
             settings = new InjectiveSource.Settings(uri(v.lcdUrl(), "price-feed.injective-venue.lcd-url"), markets,
                     v.pollInterval(), v.timeout(), true, v.depthLevels(), v.maxBackoff());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("invalid price-feed.injective-venue.* (poll-interval, timeout, depth-levels): "
+            throw new IllegalStateException("invalid price-feed.injective-venue.* (markets, poll-interval, timeout, depth-levels): "
                     + e.getMessage(), e);
         }
         injectiveVenue = new InjectiveSource(settings, http, new VenueSink(), book -> publishVenueBook(book));
         LOG.infof("price-feed: Injective venue books from %s, markets %s, every %s, %d levels", v.lcdUrl(),
-                markets.stream().map(m -> m.instrument() + "=" + m.kind().path() + " " + m.marketId()).toList(),
+                markets.stream().map(m -> m.name() + "=" + m.kind().path() + " " + m.marketId()).toList(),
                 v.pollInterval(), v.depthLevels());
         injectiveVenue.start();
     }

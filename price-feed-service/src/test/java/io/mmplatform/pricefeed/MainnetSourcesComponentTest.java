@@ -187,15 +187,16 @@ class MainnetSourcesComponentTest {
         }
         // the target venue's Injective books (price-feed.injective-venue) go to md.venue-book, not md.source-book
         try (RecordCollector venueBooks = TestKafka.collector(Topics.MD_VENUE_BOOK)) {
-            VenueBook first = Codecs.VENUE_BOOK.decode(venueBooks.awaitRecord(r -> "injective/BTC".equals(r.key()), WAIT).value());
-            VenueBook later = Codecs.VENUE_BOOK.decode(venueBooks.awaitRecord(r -> "injective/BTC".equals(r.key())
+            VenueBook first = Codecs.VENUE_BOOK.decode(venueBooks.awaitRecord(r -> "injective/BTC/USDT".equals(r.key()), WAIT).value());
+            VenueBook later = Codecs.VENUE_BOOK.decode(venueBooks.awaitRecord(r -> "injective/BTC/USDT".equals(r.key())
                     && Codecs.VENUE_BOOK.decode(r.value()).seq() > first.seq(), WAIT).value());
-            assertEquals("BTC", later.market());
+            assertEquals("injective", later.venue());
+            assertEquals("BTC/USDT", later.market());
             assertEquals(2, later.bids().size());
             assertEquals(new BigDecimal("0.25"), later.bids().get(0).size());
         }
         Await.until("the Injective venue books are counted", WAIT,
-                () -> metric("pricefeed_venue_books_total", "venue=\"injective\"", "market=\"BTC\"") > 0);
+                () -> metric("pricefeed_venue_books_total", "venue=\"injective\"", "market=\"BTC/USDT\"") > 0);
     }
 
     private JsonNode readinessData() {

@@ -114,10 +114,12 @@ public class MainnetSourcesResource implements QuarkusTestResourceLifecycleManag
         config.put("price-feed.injective-venue.lcd-url", lcd.baseUrl());
         config.put("price-feed.injective-venue.poll-interval", "200ms");
         config.put("price-feed.injective-venue.depth-levels", "5");
-        config.put("price-feed.injective-venue.markets.BTC.market-id", BTC_MARKET_ID);
-        config.put("price-feed.injective-venue.markets.BTC.kind", "spot");
-        config.put("price-feed.injective-venue.markets.BTC.base-decimals", "8");
-        config.put("price-feed.injective-venue.markets.BTC.quote-decimals", "6");
+        // a label for a key, the platform's market name (base/quote) for what is published
+        config.put("price-feed.injective-venue.markets.BTC-USDT.name", "BTC/USDT");
+        config.put("price-feed.injective-venue.markets.BTC-USDT.market-id", BTC_MARKET_ID);
+        config.put("price-feed.injective-venue.markets.BTC-USDT.kind", "spot");
+        config.put("price-feed.injective-venue.markets.BTC-USDT.base-decimals", "8");
+        config.put("price-feed.injective-venue.markets.BTC-USDT.quote-decimals", "6");
 
         config.put("price-feed.hyperliquid.enabled", "true");
         config.put("price-feed.hyperliquid.ws-url", hyperliquid.wsUrl().toString());

@@ -1,5 +1,6 @@
 package io.mmplatform.ops.quality;
 
+import io.mmplatform.common.Instruments;
 import io.mmplatform.common.messages.OrderEvent;
 import io.mmplatform.common.messages.OrderEventType;
 import io.mmplatform.common.messages.PriceLevel;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The market quality of {@code ./mm quality}: fed with decoded md.reference, md.venue-book and exec.orders messages
@@ -30,9 +32,11 @@ import java.util.TreeMap;
  * <ul>
  *   <li>a <em>book</em> is one md.venue-book update; a <em>sample</em> is a book with both sides (a positive-size
  *       level on each); its mid is (best bid + best ask) / 2;</li>
- *   <li>tracking error: |mid - reference| / reference in bps, against the latest reference of the instrument named
- *       like the market at or before the book (a sample with no earlier reference is left out); p50/p99 are
- *       nearest-rank percentiles (the value at rank ceil(p x n / 100) of the sorted errors);</li>
+ *   <li>tracking error: |mid - reference| / reference in bps, against the latest reference at or before the book of
+ *       the market's reference instrument, {@link Instruments#referenceOf} ({@code INJ} for Hyperliquid's
+ *       {@code INJ} and for Injective's {@code INJ/USDT} and {@code INJ/USDT-PERP}); a sample with no earlier
+ *       reference is left out; p50/p99 are nearest-rank percentiles (the value at rank ceil(p x n / 100) of the
+ *       sorted errors);</li>
  *   <li>depth bands: per side, the levels and the USD notional (price x size) at most 25, 50, 100 bps from the mid,
  *       averaged over the samples;</li>
  *   <li>two-sided uptime: between consecutive books (ordered by time), the interval counts as up when the earlier
@@ -41,7 +45,9 @@ import java.util.TreeMap;
  *   <li>liquidity score: per sample and side, the sum over all levels of notional / max(distance from the mid in bps,
  *       1); the smaller side is the sample's score; averaged over the samples;</li>
  *   <li>order success rate: ACK / (ACK + REJECT) of the market's exec.orders; rejects grouped by the first 40
- *       characters of their reason.</li>
+ *       characters of their reason;</li>
+ *   <li>wallets: the wallets of the market's exec.orders (any event), which ties a venue's per-wallet counters
+ *       (Injective's sequence errors) to its markets.</li>
  * </ul>
  */
 public final class MarketQuality {
@@ -68,9 +74,15 @@ public final class MarketQuality {
         }
     }
 
-    /** Per venue/market, over the window. Averages and rates are null when there was nothing to average. */
-    public record MarketReport(String venue, String market, long books, long samples, Tracking tracking,
-                               List<Band> depth, BigDecimal uptime, BigDecimal liquidityScore, Orders orders) {
+    /**
+     * Per venue/market, over the window. Averages and rates are null when there was nothing to average.
+     *
+     * @param reference the reference instrument the market is scored against
+     * @param wallets   the wallets of the market's orders in the window, sorted
+     */
+    public record MarketReport(String venue, String market, String reference, long books, long samples,
+                               Tracking tracking, List<Band> depth, BigDecimal uptime, BigDecimal liquidityScore,
+                               Orders orders, Set<String> wallets) {
         public String key() {
             return venue + "/" + market;
         }
@@ -103,6 +115,7 @@ public final class MarketQuality {
         long acks;
         long rejects;
         final Map<String, Long> rejectsByReason = new TreeMap<>();
+        final Set<String> wallets = new TreeSet<>();
 
         Market(String venue, String market) {
             this.venue = venue;
@@ -135,6 +148,7 @@ public final class MarketQuality {
         if (!wanted(order.venue(), order.market())) {
             return;
         }
+        market(order.venue(), order.market()).wallets.add(order.walletId());
         if (order.event() == OrderEventType.ACK) {
             market(order.venue(), order.market()).acks++;
         } else if (order.event() == OrderEventType.REJECT) {
@@ -213,12 +227,23 @@ public final class MarketQuality {
         List<Sample> books = new ArrayList<>(m.books);
         books.sort(Comparator.comparingLong(Sample::timeNanos).thenComparingLong(Sample::seq));
         List<Sample> samples = books.stream().filter(Sample::twoSided).toList();
-        return new MarketReport(m.venue, m.market, books.size(), samples.size(), tracking(m.market, samples),
-                depth(samples), uptime(books), averageScore(samples), orders(m));
+        String reference = referenceOf(m.market);
+        return new MarketReport(m.venue, m.market, reference, books.size(), samples.size(),
+                tracking(reference, samples), depth(samples), uptime(books), averageScore(samples), orders(m),
+                Collections.unmodifiableSet(new TreeSet<>(m.wallets)));
     }
 
-    private Tracking tracking(String market, List<Sample> samples) {
-        NavigableMap<Long, BigDecimal> refs = references.getOrDefault(market, new TreeMap<>());
+    /** The reference instrument of a market, by the platform's one rule; the market itself if it names none. */
+    static String referenceOf(String market) {
+        try {
+            return Instruments.referenceOf(market);
+        } catch (IllegalArgumentException blank) {
+            return market;
+        }
+    }
+
+    private Tracking tracking(String reference, List<Sample> samples) {
+        NavigableMap<Long, BigDecimal> refs = references.getOrDefault(reference, new TreeMap<>());
         List<BigDecimal> errors = new ArrayList<>();
         for (Sample s : samples) {
             Map.Entry<Long, BigDecimal> ref = refs.floorEntry(s.timeNanos());

@@ -194,4 +194,49 @@ class MarketQualityTest {
         assertEquals(List.of("hyperliquid/BTC", "hyperliquid/SOL"), q.report().stream().map(MarketReport::key).toList());
         assertEquals(Arrays.asList(null, d("1.0000")), q.report().stream().map(r -> r.orders().successRate()).toList());
     }
+
+    @Test
+    void injectiveMarketsAreScoredAgainstTheirReferenceInstrument() {
+        MarketQuality q = quality();
+        q.onReference(reference("INJ", "25", 100 * S));
+        q.onReference(reference("INJ/USDT", "99", 100 * S)); // not an instrument any market is scored against
+        q.onReference(reference("BTC", "100000", 100 * S));
+        // INJ/USDT and INJ/USDT-PERP on injective, INJ on hyperliquid: all against INJ at 25
+        q.onBook(new VenueBook("injective", "INJ/USDT", 1, 200, 200 * S, levels("25.004x10"), levels("25.006x10")));
+        q.onBook(new VenueBook("injective", "INJ/USDT-PERP", 1, 200, 200 * S, levels("24.99x10"), levels("24.996x10")));
+        q.onBook(book("INJ", 200 * S, "24.999x10", "25.001x10"));
+        q.onBook(book("BTC", 200 * S, "99990x1", "100010x1"));
+        q.onOrder(new OrderEvent("w2", "injective", "INJ/USDT-PERP", OrderEventType.ACK, "0x02", null, Side.SELL,
+                BigDecimal.ONE, BigDecimal.ONE, null, 1L, 0L));
+        q.onOrder(new OrderEvent("w1", "injective", "INJ/USDT", OrderEventType.NEW, "0x03", null, Side.BUY,
+                BigDecimal.ONE, BigDecimal.ONE, null, 1L, 0L));
+        Map<String, MarketReport> byKey = new java.util.TreeMap<>();
+        q.report().forEach(r -> byKey.put(r.key(), r));
+        assertEquals(List.of("hyperliquid/BTC", "hyperliquid/INJ", "injective/INJ/USDT", "injective/INJ/USDT-PERP"),
+                List.copyOf(byKey.keySet()));
+        MarketReport spot = byKey.get("injective/INJ/USDT");
+        assertEquals("INJ", spot.reference());
+        assertEquals(d("2.00"), spot.tracking().maxBps()); // mid 25.005 vs 25 = 2 bps
+        MarketReport perp = byKey.get("injective/INJ/USDT-PERP");
+        assertEquals("INJ", perp.reference());
+        assertEquals(d("2.80"), perp.tracking().maxBps()); // mid 24.993 vs 25 = |-2.8| bps
+        assertEquals(Set.of("w2"), perp.wallets());
+        assertEquals(Set.of("w1"), spot.wallets(), "any order event names the market's wallet");
+        assertEquals("INJ", byKey.get("hyperliquid/INJ").reference());
+        assertEquals(d("0.00"), byKey.get("hyperliquid/INJ").tracking().maxBps());
+        assertEquals("BTC", byKey.get("hyperliquid/BTC").reference());
+        assertEquals(Set.of(), byKey.get("hyperliquid/BTC").wallets());
+        assertEquals("INJ", MarketQuality.referenceOf("INJ-PERP"));
+    }
+
+    @Test
+    void aFilterNamesAnInjectiveMarketByNameOrByVenueAndName() {
+        for (String filter : List.of("INJ/USDT", "injective/INJ/USDT")) {
+            MarketQuality q = new MarketQuality(new MarketQuality.Settings(d("50"), d("1000"), Set.of(filter)));
+            q.onBook(new VenueBook("injective", "INJ/USDT", 1, 1, S, levels("24.9x1"), levels("25.1x1")));
+            q.onBook(new VenueBook("injective", "INJ/USDT-PERP", 1, 1, S, levels("24.9x1"), levels("25.1x1")));
+            q.onBook(book("INJ", S, "24.9x1", "25.1x1"));
+            assertEquals(List.of("injective/INJ/USDT"), q.report().stream().map(MarketReport::key).toList(), filter);
+        }
+    }
 }

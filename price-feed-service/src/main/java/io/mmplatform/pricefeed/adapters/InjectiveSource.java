@@ -33,9 +33,10 @@ import java.util.logging.Logger;
 /**
  * Injective mainnet market data from an LCD (Cosmos REST) node: for every configured market, polls
  * {@code GET {lcd}/injective/exchange/{v1beta1|v2}/{spot|derivative}/mid_price_and_tob/{market_id}} every poll
- * interval and reports the exact human mid as {@code SourcePrice("injective", instrument, mid, null, receive ms,
+ * interval and reports the exact human mid as {@code SourcePrice("injective", name, mid, null, receive ms,
  * receive nanos)} to a {@link SourceSink}. With depth on it also polls {@code .../orderbook/{market_id}?limit=N} and
- * hands a {@link VenueBook} (venue {@code injective}, market = instrument) to a {@link DepthListener}.
+ * hands a {@link VenueBook} (venue {@code injective}, market = name) to a {@link DepthListener}. The name is the
+ * market's {@link InjectiveMarket#name()}: an instrument for a reference source, a market name for a target venue.
  *
  * <ul>
  *   <li>Transport errors, timeouts and non-200 answers: the market backs off exponentially (poll interval doubling up
@@ -66,7 +67,7 @@ public final class InjectiveSource implements AutoCloseable {
 
     /**
      * @param lcdUrl       the LCD base URL (e.g. {@code https://sentry.lcd.injective.network}); a path prefix is kept
-     * @param markets      markets to poll, instrument names unique (they key prices and books)
+     * @param markets      markets to poll, names unique (they key prices and books)
      * @param pollInterval the delay between two polls of one market
      * @param timeout      per request
      * @param depth        also poll the order book
@@ -85,8 +86,8 @@ public final class InjectiveSource implements AutoCloseable {
             markets = List.copyOf(markets);
             Set<String> names = new HashSet<>();
             for (InjectiveMarket m : markets) {
-                if (!names.add(m.instrument())) {
-                    throw new IllegalArgumentException("instrument '" + m.instrument() + "' configured twice");
+                if (!names.add(m.name())) {
+                    throw new IllegalArgumentException("market name '" + m.name() + "' configured twice");
                 }
             }
             if (pollInterval == null || pollInterval.isZero() || pollInterval.isNegative()) {
@@ -167,7 +168,7 @@ public final class InjectiveSource implements AutoCloseable {
                     URI.create(base + m.orderbookPath(Math.max(1, settings.depthLevels()))),
                     new Backoff(settings.pollInterval(), settings.maxBackoff()), firstSeq);
             s.nextDueNanos = now;
-            states.put(m.instrument(), s);
+            states.put(m.name(), s);
         }
         this.rateLimitBackoff = new Backoff(settings.pollInterval(), settings.maxBackoff());
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -250,7 +251,7 @@ public final class InjectiveSource implements AutoCloseable {
         try {
             InjectiveLcdParser.TopOfBook tob = InjectiveLcdParser.parseMidPriceAndTob(mid.body(), m);
             if (tob.hasMid()) {
-                sink.onPrice(new SourcePrice(SOURCE, m.instrument(), tob.mid(), null, receiveNanos / 1_000_000L,
+                sink.onPrice(new SourcePrice(SOURCE, m.name(), tob.mid(), null, receiveNanos / 1_000_000L,
                         receiveNanos));
                 prices.incrementAndGet();
             } else {
@@ -258,10 +259,10 @@ public final class InjectiveSource implements AutoCloseable {
             }
             if (!Boolean.valueOf(tob.hasMid()).equals(s.hadMid)) {
                 if (!tob.hasMid()) {
-                    LOG.info("injective " + m.instrument() + ": book has no mid (bid " + tob.bestBid() + ", ask "
+                    LOG.info("injective " + m.name() + ": book has no mid (bid " + tob.bestBid() + ", ask "
                             + tob.bestAsk() + "); nothing published until both sides are back");
                 } else if (s.hadMid != null) {
-                    LOG.info("injective " + m.instrument() + ": mid is back");
+                    LOG.info("injective " + m.name() + ": mid is back");
                 }
                 s.hadMid = tob.hasMid();
             }
@@ -278,7 +279,7 @@ public final class InjectiveSource implements AutoCloseable {
             try {
                 InjectiveLcdParser.Depth depth = InjectiveLcdParser.parseOrderbook(book.body(), m);
                 s.bookSeq++;
-                depthListener.onDepth(new VenueBook(SOURCE, m.instrument(), s.bookSeq, bookNanos / 1_000_000L,
+                depthListener.onDepth(new VenueBook(SOURCE, m.name(), s.bookSeq, bookNanos / 1_000_000L,
                         bookNanos, depth.bids(), depth.asks()));
                 books.incrementAndGet();
             } catch (MalformedUpdateException e) {
@@ -335,10 +336,10 @@ public final class InjectiveSource implements AutoCloseable {
         s.nextDueNanos = System.nanoTime() + delay.toNanos();
         if (!s.failing) {
             s.failing = true;
-            LOG.warning("injective " + s.market.instrument() + ": poll failed (" + fetch.failure() + "); backing off up to "
+            LOG.warning("injective " + s.market.name() + ": poll failed (" + fetch.failure() + "); backing off up to "
                     + settings.maxBackoff().toMillis() + " ms, logging again on recovery");
         }
-        sink.onDisconnected(SOURCE, s.market.instrument() + ": " + fetch.failure(), delay);
+        sink.onDisconnected(SOURCE, s.market.name() + ": " + fetch.failure(), delay);
     }
 
     private void succeeded(MarketState s) {
@@ -347,14 +348,14 @@ public final class InjectiveSource implements AutoCloseable {
         s.nextDueNanos = System.nanoTime() + settings.pollInterval().toNanos();
         if (s.failing) {
             s.failing = false;
-            LOG.info("injective " + s.market.instrument() + ": polling recovered");
+            LOG.info("injective " + s.market.name() + ": polling recovered");
             sink.onConnected(SOURCE);
         }
     }
 
     private void malformed(InjectiveMarket m, String what, MalformedUpdateException e) {
         malformed.incrementAndGet();
-        sink.onMalformed(SOURCE, m.instrument() + " " + what + ": " + e.getMessage());
+        sink.onMalformed(SOURCE, m.name() + " " + what + ": " + e.getMessage());
     }
 
     /** Retry-After as delta-seconds or an HTTP date; null when missing or unreadable; capped at {@link #MAX_RETRY_AFTER}. */

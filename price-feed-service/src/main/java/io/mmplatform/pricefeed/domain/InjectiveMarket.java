@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
  * </ul>
  * Conversion only moves the decimal point ({@link BigDecimal#movePointLeft}), so it is exact; never a double.
  *
- * @param instrument    the platform's instrument name reported with every price (e.g. {@code INJ})
+ * @param name          what the market's data is published under: the instrument of its prices on md.reference for a
+ *                      reference source ({@code INJ}), the market of its books on md.venue-book for a target venue
+ *                      ({@code INJ/USDT-PERP})
  * @param marketId      the market id, {@code 0x} + 64 hex digits
  * @param baseDecimals  decimals of the base denom (INJ: 18); unused for derivatives
  * @param quoteDecimals decimals of the quote denom (USDT peggy: 6)
  */
-public record InjectiveMarket(String instrument, String marketId, Kind kind, int baseDecimals, int quoteDecimals,
+public record InjectiveMarket(String name, String marketId, Kind kind, int baseDecimals, int quoteDecimals,
                               ApiVersion apiVersion) {
 
     private static final Pattern MARKET_ID = Pattern.compile("0x[0-9a-fA-F]{64}");
@@ -80,8 +82,8 @@ public record InjectiveMarket(String instrument, String marketId, Kind kind, int
     }
 
     public InjectiveMarket {
-        if (instrument == null || instrument.isBlank()) {
-            throw new IllegalArgumentException("instrument must not be blank");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("market name must not be blank");
         }
         Objects.requireNonNull(marketId, "marketId");
         if (!MARKET_ID.matcher(marketId).matches()) {
@@ -93,20 +95,20 @@ public record InjectiveMarket(String instrument, String marketId, Kind kind, int
             throw new IllegalArgumentException("decimals must be within 0..36, got base " + baseDecimals
                     + " quote " + quoteDecimals);
         }
-        instrument = instrument.trim();
+        name = name.trim();
         marketId = marketId.toLowerCase(Locale.ROOT);
     }
 
     /** Convenience for configuration: kind {@code spot|derivative}, version {@code v1beta1|v2}. */
-    public static InjectiveMarket of(String instrument, String marketId, String kind, int baseDecimals,
+    public static InjectiveMarket of(String name, String marketId, String kind, int baseDecimals,
                                      int quoteDecimals, String apiVersion) {
-        return new InjectiveMarket(instrument, marketId, Kind.parse(kind), baseDecimals, quoteDecimals,
+        return new InjectiveMarket(name, marketId, Kind.parse(kind), baseDecimals, quoteDecimals,
                 ApiVersion.parse(apiVersion));
     }
 
     /** The same market read through another API version. */
     public InjectiveMarket withApiVersion(ApiVersion version) {
-        return new InjectiveMarket(instrument, marketId, kind, baseDecimals, quoteDecimals, version);
+        return new InjectiveMarket(name, marketId, kind, baseDecimals, quoteDecimals, version);
     }
 
     /** The decimal-point shift from a human price to this market's answer format. */

@@ -9,6 +9,7 @@ import io.mmplatform.simulator.domain.MarketSpec;
 import io.mmplatform.simulator.domain.PriceTick;
 import io.mmplatform.simulator.domain.RateLimits;
 import io.mmplatform.simulator.domain.ResidentBook;
+import io.mmplatform.simulator.domain.ResidentSettings;
 import io.mmplatform.simulator.domain.Simulation;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,7 +21,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +42,8 @@ public class SimulatorRuntime {
 
     private final SimulatorSettings settings;
     private final Simulation simulation;
+    /** Resident ladders by engine market: the Hyperliquid markets' and the Injective books'. */
+    private final Map<String, ResidentSettings> residents;
     private final FaultDecider faults;
     private final RateLimits rateLimits;
     /** The Injective chain in front of the engine, or null when the dialect is off. */
@@ -59,8 +65,13 @@ public class SimulatorRuntime {
         long start = System.currentTimeMillis();
         // ids above start x 1000: unique across restarts of the simulator (a consumer deduplicating by tid is safe)
         InjectiveDialectSettings inj = InjectiveDialectSettings.from(config.injective(), settings.markets());
+        Map<String, ResidentSettings> residents = new LinkedHashMap<>(settings.residents());
+        if (inj != null) {
+            residents.putAll(inj.residents());
+        }
+        this.residents = Collections.unmodifiableMap(residents);
         this.simulation = new Simulation(settings.markets(), settings.engineWithIdBase(start * 1000),
-                settings.reference(), settings.taker(), settings.seed(), start, settings.residents(),
+                settings.reference(), settings.taker(), settings.seed(), start, residents,
                 inj == null ? List.of() : inj.linked());
         if (inj == null) {
             this.injective = null;
@@ -90,10 +101,10 @@ public class SimulatorRuntime {
                 settings.taker().minNotional().toPlainString(), settings.taker().maxNotional().toPlainString(),
                 settings.engine().minOrderValue().toPlainString());
         LOG.infof("venue-simulator faults: %s; rate limits: %s", settings.faults(), settings.rateLimits());
-        for (String coin : settings.residents().keySet()) {
+        for (String coin : residents.keySet()) {
             ResidentBook book = simulation.residentBook(coin);
             LOG.infof("venue-simulator resident book %s: %s, %d orders centred at %s (reference %s), account %s",
-                    coin, settings.residents().get(coin), book.orders().size(), book.centre().toPlainString(),
+                    coin, residents.get(coin), book.orders().size(), book.centre().toPlainString(),
                     simulation.latestTick(coin).price().toPlainString(), ResidentBook.ADDRESS);
         }
         if (injective != null) {

@@ -4,10 +4,14 @@ import io.mmplatform.simulator.domain.InjectiveMarket;
 import io.mmplatform.simulator.domain.InjectiveSettings;
 import io.mmplatform.simulator.domain.LinkedMarket;
 import io.mmplatform.simulator.domain.MarketSpec;
+import io.mmplatform.simulator.domain.ResidentSettings;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The Injective dialect's settings from {@code simulator.injective.*}: INJ/USDT spot and INJ/USDT PERP with the
@@ -15,9 +19,12 @@ import java.util.Locale;
  * priced from the simulator's INJ reference. Null settings when the dialect is off or its reference market is not
  * simulated.
  *
- * @param linked the engine books of the Injective markets
+ * @param linked    the engine books of the Injective markets
+ * @param residents engine book -> its resident ladder ({@code simulator.injective.resident.*}: the same for both
+ *                  books); empty when the resident ladder is off
  */
-public record InjectiveDialectSettings(InjectiveSettings chain, List<LinkedMarket> linked, double sequenceRaceRate,
+public record InjectiveDialectSettings(InjectiveSettings chain, List<LinkedMarket> linked,
+                                       Map<String, ResidentSettings> residents, double sequenceRaceRate,
                                        double droppedBroadcastRate) {
     public static final String SPOT_ENGINE_MARKET = "INJ/USDT";
     public static final String PERP_ENGINE_MARKET = "INJ/USDT PERP";
@@ -91,7 +98,16 @@ public record InjectiveDialectSettings(InjectiveSettings chain, List<LinkedMarke
         // the engine's minimum order value does not apply: the chain checks each market's min notional itself
         List<LinkedMarket> linked = List.of(new LinkedMarket(spotBook, reference.name(), BigDecimal.ZERO),
                 new LinkedMarket(perpBook, reference.name(), BigDecimal.ZERO));
-        return new InjectiveDialectSettings(chain, linked, c.sequenceRaceRate(), c.droppedBroadcastRate());
+        // a ladder away from the reference in both books, for a mirror bot to walk back (./mm up: 20% above)
+        Map<String, ResidentSettings> residents = new LinkedHashMap<>();
+        ResidentSettings resident = SimulatorSettings.resident("simulator.injective.resident.", c.resident(),
+                "simulator.injective.min-notional", c.minNotional());
+        if (resident != null) {
+            residents.put(SPOT_ENGINE_MARKET, resident);
+            residents.put(PERP_ENGINE_MARKET, resident);
+        }
+        return new InjectiveDialectSettings(chain, linked, Collections.unmodifiableMap(residents), c.sequenceRaceRate(),
+                c.droppedBroadcastRate());
     }
 
     private static void rate(String key, double value) {

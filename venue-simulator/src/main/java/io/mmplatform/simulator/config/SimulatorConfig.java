@@ -98,6 +98,12 @@ public interface SimulatorConfig {
         /** Fraction of broadcasts accepted (code 0, sequence used) but never included in a block. */
         @WithDefault("0")
         double droppedBroadcastRate();
+
+        /**
+         * A static resident ladder in both Injective books (INJ/USDT and INJ/USDT PERP), centred on the reference
+         * market's start price; off unless offset-pct is set. The ladder's orders count against min-notional.
+         */
+        Resident resident();
     }
 
     interface Faults {
@@ -162,7 +168,10 @@ public interface SimulatorConfig {
         Resident resident();
     }
 
-    /** simulator.market.<NAME>.resident.*; defaults are applied by {@link SimulatorSettings}. */
+    /**
+     * simulator.market.&lt;NAME&gt;.resident.* and simulator.injective.resident.*; defaults are applied by
+     * {@link SimulatorSettings#resident}.
+     */
     interface Resident {
         /** Centre of the ladder: reference at start x (1 + offset-pct / 100). */
         Optional<BigDecimal> offsetPct();

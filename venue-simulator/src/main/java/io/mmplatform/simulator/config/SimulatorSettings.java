@@ -129,27 +129,43 @@ public record SimulatorSettings(long seed, List<MarketSpec> markets, EngineSetti
         Map<String, ResidentSettings> out = new LinkedHashMap<>();
         for (MarketSpec m : markets) {
             SimulatorConfig.MarketConfig mc = c.market().get(m.name());
-            if (mc == null || mc.resident().offsetPct().isEmpty()) {
+            if (mc == null) {
                 continue;
             }
-            SimulatorConfig.Resident r = mc.resident();
-            String prefix = "simulator.market." + m.name() + ".resident.";
-            BigDecimal offset = r.offsetPct().get();
-            int levels = r.levels().orElse(ResidentSettings.DEFAULT_LEVELS);
-            BigDecimal spacing = r.spacingBps().orElse(ResidentSettings.DEFAULT_SPACING_BPS);
-            BigDecimal size = r.sizeNotional().orElse(ResidentSettings.DEFAULT_SIZE_NOTIONAL);
-            String error = ResidentSettings.check(offset, levels, spacing, size);
-            if (error != null) {
-                String field = error.substring(0, error.indexOf(' '));
-                throw bad(prefix + field.replaceAll("([A-Z])", "-$1").toLowerCase(), error.substring(field.length() + 1));
+            ResidentSettings r = resident("simulator.market." + m.name() + ".resident.", mc.resident(),
+                    "simulator.min-order-value", c.minOrderValue());
+            if (r != null) {
+                out.put(m.name(), r);
             }
-            if (size.compareTo(c.minOrderValue()) < 0) {
-                throw bad(prefix + "size-notional", "must be at least simulator.min-order-value ("
-                        + c.minOrderValue().toPlainString() + "), got " + size.toPlainString());
-            }
-            out.put(m.name(), new ResidentSettings(offset, levels, spacing, size));
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * One resident ladder's settings with their defaults, or null when offset-pct is unset.
+     *
+     * @param prefix       the keys' prefix, for messages ({@code simulator.market.ETH.resident.})
+     * @param minKey       the key of the smallest notional an order may have, for messages
+     * @param minNotional  the smallest notional an order may have (size-notional must reach it)
+     */
+    static ResidentSettings resident(String prefix, SimulatorConfig.Resident r, String minKey, BigDecimal minNotional) {
+        if (r.offsetPct().isEmpty()) {
+            return null;
+        }
+        BigDecimal offset = r.offsetPct().get();
+        int levels = r.levels().orElse(ResidentSettings.DEFAULT_LEVELS);
+        BigDecimal spacing = r.spacingBps().orElse(ResidentSettings.DEFAULT_SPACING_BPS);
+        BigDecimal size = r.sizeNotional().orElse(ResidentSettings.DEFAULT_SIZE_NOTIONAL);
+        String error = ResidentSettings.check(offset, levels, spacing, size);
+        if (error != null) {
+            String field = error.substring(0, error.indexOf(' '));
+            throw bad(prefix + field.replaceAll("([A-Z])", "-$1").toLowerCase(), error.substring(field.length() + 1));
+        }
+        if (size.compareTo(minNotional) < 0) {
+            throw bad(prefix + "size-notional", "must be at least " + minKey + " ("
+                    + minNotional.toPlainString() + "), got " + size.toPlainString());
+        }
+        return new ResidentSettings(offset, levels, spacing, size);
     }
 
     /** Kebab-case config key of a fault field (latencyMs -> simulator.faults.latency-ms). */

@@ -105,7 +105,9 @@ public final class Simulation {
             if (market == null) {
                 throw new IllegalArgumentException("resident book for unknown market " + e.getKey());
             }
-            ResidentBook book = ResidentBook.ladder(market, walks.get(market.name()).priceE8(), e.getValue());
+            // a linked market's ladder is centred on the reference it is priced from
+            long referenceE8 = walks.get(referenceOf.getOrDefault(market.name(), market.name())).priceE8();
+            ResidentBook book = ResidentBook.ladder(market, referenceE8, e.getValue());
             for (OrderRequest order : book.orders()) {
                 if (engine.place(order, startMs) instanceof PlaceResult.Rejected r) {
                     throw new IllegalArgumentException("resident order " + order + " was refused: " + r.message());

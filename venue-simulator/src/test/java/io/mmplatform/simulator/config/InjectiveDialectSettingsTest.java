@@ -1,6 +1,7 @@
 package io.mmplatform.simulator.config;
 
 import io.mmplatform.simulator.domain.InjectiveMarket;
+import io.mmplatform.simulator.domain.ResidentSettings;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,12 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InjectiveDialectSettingsTest {
-    static InjectiveDialectSettings settings(Map<String, String> props) {
+    static SimulatorConfig config(Map<String, String> props) {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(SimulatorConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withSources(new PropertiesConfigSource(props, "test", 500)).build();
-        SimulatorConfig c = config.getConfigMapping(SimulatorConfig.class);
+        return config.getConfigMapping(SimulatorConfig.class);
+    }
+
+    static InjectiveDialectSettings settings(Map<String, String> props) {
+        SimulatorConfig c = config(props);
         return InjectiveDialectSettings.from(c.injective(), SimulatorSettings.from(c).markets());
+    }
+
+    static SimulatorSettings simulator(Map<String, String> props) {
+        return SimulatorSettings.from(config(props));
     }
 
     @Test
@@ -72,5 +82,32 @@ class InjectiveDialectSettingsTest {
         IllegalStateException rate = assertThrows(IllegalStateException.class,
                 () -> settings(Map.of("simulator.injective.dropped-broadcast-rate", "1.5")));
         assertTrue(rate.getMessage().contains("dropped-broadcast-rate"), rate.getMessage());
+    }
+
+    @Test
+    void residentLadderInBothBooksOnlyWhenAnOffsetIsSet() {
+        assertTrue(settings(Map.of()).residents().isEmpty());
+        assertTrue(settings(Map.of("simulator.injective.resident.levels", "5")).residents().isEmpty());
+        InjectiveDialectSettings s = settings(Map.of("simulator.injective.resident.offset-pct", "20",
+                "simulator.injective.resident.levels", "10", "simulator.injective.resident.size-notional", "300"));
+        ResidentSettings expected = new ResidentSettings(new BigDecimal("20"), 10,
+                ResidentSettings.DEFAULT_SPACING_BPS, new BigDecimal("300"));
+        assertEquals(Map.of("INJ/USDT", expected, "INJ/USDT PERP", expected), s.residents());
+        assertEquals(List.of("INJ/USDT", "INJ/USDT PERP"), List.copyOf(s.residents().keySet()));
+        // the Hyperliquid markets keep their own (none here)
+        assertTrue(InjectiveDialectSettingsTest.simulator(Map.of("simulator.injective.resident.offset-pct", "20"))
+                .residents().isEmpty());
+    }
+
+    @Test
+    void badResidentValuesNameTheirKey() {
+        IllegalStateException offset = assertThrows(IllegalStateException.class,
+                () -> settings(Map.of("simulator.injective.resident.offset-pct", "-100")));
+        assertTrue(offset.getMessage().contains("simulator.injective.resident.offset-pct"), offset.getMessage());
+        IllegalStateException size = assertThrows(IllegalStateException.class,
+                () -> settings(Map.of("simulator.injective.resident.offset-pct", "20",
+                        "simulator.injective.min-notional", "5", "simulator.injective.resident.size-notional", "4")));
+        assertTrue(size.getMessage().contains("simulator.injective.resident.size-notional")
+                && size.getMessage().contains("simulator.injective.min-notional"), size.getMessage());
     }
 }

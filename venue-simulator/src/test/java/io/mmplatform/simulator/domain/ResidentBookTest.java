@@ -160,4 +160,28 @@ class ResidentBookTest {
         assertEquals(bids.get(3).priceTicks(), bestBid);
         assertEquals(37, s.residentOrders("BTC").size());
     }
+
+    @Test
+    void aLinkedMarketsLadderIsCentredOnTheReferenceItIsPricedFrom() {
+        // an Injective-style book (tick 0.001, lot 0.001) priced from INJ, with a ladder 20% above INJ's reference
+        MarketSpec inj = new MarketSpec("INJ", 1, new BigDecimal("25"), 10, FEED);
+        MarketSpec book = new MarketSpec("INJ/USDT", 3, new BigDecimal("25"), 1, FEED);
+        ResidentSettings settings = new ResidentSettings(new BigDecimal("20"), 10, new BigDecimal("20"),
+                new BigDecimal("300"));
+        Simulation s = new Simulation(List.of(inj), EngineSettings.defaults(), ReferenceSettings.defaults(),
+                new TakerSettings(new BigDecimal("5"), new BigDecimal("50"), new BigDecimal("2000"),
+                        new BigDecimal("30"), 4), 7, T0, Map.of("INJ/USDT", settings),
+                List.of(new LinkedMarket(book, "INJ", BigDecimal.ZERO)));
+        long ref = s.latestTick("INJ").priceE8();
+        assertEquals(ResidentBook.ladder(book, ref, settings), s.residentBook("INJ/USDT"));
+        assertEquals(0, new BigDecimal("30").compareTo(s.residentBook("INJ/USDT").centre())); // 25 x 1.2
+        assertEquals(20, s.residentOrders("INJ/USDT").size());
+        assertNull(s.residentBook("INJ"));
+        // best bid 30 x (1 - 0.002) = 29.94, on the 0.001 grid
+        assertEquals(0, new BigDecimal("29.94").compareTo(book.price(s.withEngine(e -> e.bestTicks("INJ/USDT", Side.BID)))));
+        for (long t = T0; t <= T0 + 60_000; t += 100) {
+            s.advance(t);
+        }
+        assertEquals(20, s.residentOrders("INJ/USDT").size(), "takers near INJ's reference leave the ladder alone");
+    }
 }
