@@ -92,6 +92,7 @@ public class BotResource {
         out.put("id", s.definition().id());
         out.put("status", !s.definition().enabled() ? "disabled" : s.running() ? "running" : "stopped");
         out.put("origin", s.origin().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("venue", s.venue()); // the definition shows "venue" only when it names one
         out.put("definition", BotDefinitionJson.toJson(s.definition()));
         if (!s.errors().isEmpty()) {
             out.put("errors", s.errors());

@@ -11,7 +11,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "quoting")
 public interface QuotingConfig {
 
-    /** Venue name written into the intents (and the venue whose books and fills count). */
+    /** The venue of a bot whose definition names none (its intents carry it; its books and fills are that venue's). */
     @WithDefault("hyperliquid")
     String venue();
 

@@ -129,13 +129,13 @@ public class QuotingService {
             }
             engine = built;
             bots = registryOfBots;
-            LOG.infof("quoting-service: venue %s, strategies %s, heartbeat %s, max reference age %s, bots dir %s, "
-                            + "state dir %s", config.venue(), strategies.types(), config.heartbeat(),
+            LOG.infof("quoting-service: default venue %s, strategies %s, heartbeat %s, max reference age %s, "
+                            + "bots dir %s, state dir %s", config.venue(), strategies.types(), config.heartbeat(),
                     config.maxReferenceAge(), config.botsDir().orElse("(none)"), config.stateDir());
             for (BotRegistry.Status s : registryOfBots.list()) {
                 BotDefinition d = s.definition();
-                LOG.infof("bot %s (%s): %s, wallet %s, markets %s, params %s, overrides %s, %s", d.id(), s.origin(),
-                        d.strategy(), d.wallet(), d.markets(), d.params(), d.overrides(),
+                LOG.infof("bot %s (%s): %s, wallet %s, venue %s, markets %s, params %s, overrides %s, %s", d.id(),
+                        s.origin(), d.strategy(), d.wallet(), s.venue(), d.markets(), d.params(), d.overrides(),
                         !d.enabled() ? "disabled" : s.running() ? "running" : "stopped");
             }
             publish(out);

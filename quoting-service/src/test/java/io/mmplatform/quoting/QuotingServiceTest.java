@@ -199,6 +199,48 @@ class QuotingServiceTest {
         }
     }
 
+    @Test
+    void aBotOnInjectiveQuotesItsTickerFromTheInstrumentsReference() {
+        String def = "{\"id\":\"api-inj-perp\",\"strategy\":\"probe\",\"wallet\":\"t8\",\"venue\":\"injective\","
+                + "\"markets\":[\"INJ/USDT-PERP\"],\"params\":{\"spread-bps\":20,\"size\":\"1.5\"}}";
+        Answer created = call("POST", "", def);
+        assertEquals(201, created.status(), String.valueOf(created.body()));
+        assertEquals("injective", created.body().path("venue").asText());
+        assertEquals("injective", created.body().path("definition").path("venue").asText());
+        assertEquals("hyperliquid", find(call("GET", "", null).body(), "t1-btc").path("venue").asText(),
+                "a bot without a venue is on quoting.venue");
+        assertEquals("venue", call("POST", "", "{\"id\":\"api-bad\",\"strategy\":\"probe\",\"wallet\":\"t8\","
+                + "\"venue\":\" \",\"markets\":[\"SOL\"],\"params\":{\"size\":\"1\"}}").body().path("field").asText());
+
+        try (RecordCollector out = TestKafka.collector(Topics.QUOTE_INTENTS)) {
+            assertEquals(200, call("POST", "/api-inj-perp/start", null).status());
+            sendReference("INJ", "25");
+            QuoteIntent quoted = intent(out.awaitRecord(intentOf("t8", "INJ/USDT-PERP",
+                    i -> !i.orders().isEmpty() && i.reference().compareTo(d("25")) == 0), WAIT));
+            assertEquals("injective", quoted.venue());
+            assertEquals(0, level(quoted, "b0").price().compareTo(d("24.975")));
+
+            long now = System.currentTimeMillis();
+            VenueBook book = new VenueBook("injective", "INJ/USDT-PERP", 1, now, now * 1_000_000L,
+                    List.of(new PriceLevel(d("24.99"), d("30"), 2)), List.of(new PriceLevel(d("25.01"), d("30"), 1)));
+            TestKafka.send(Topics.MD_VENUE_BOOK, book.key(), Codecs.VENUE_BOOK.encode(book));
+            out.awaitRecord(intentOf("t8", "INJ/USDT-PERP", i -> has(i, "b1")
+                    && level(i, "b1").price().compareTo(d("24.99")) == 0), WAIT);
+
+            Fill fill = new Fill("svc-inj-fill-1", "t8", "inj1abc", "injective", "INJ/USDT-PERP", Side.SELL, d("25.01"),
+                    d("1.5"), d("0.01"), "USDT", Liquidity.MAKER, 12L, "c-2", now, now * 1_000_000L);
+            TestKafka.send(Topics.EXEC_FILLS, fill.key(), Codecs.FILL.encode(fill));
+            Await.until("the fill is in api-inj-perp's summary", WAIT,
+                    () -> call("GET", "/api-inj-perp/summary", null).body().path("total").path("fills").asLong() == 1);
+            assertEquals("injective", call("GET", "/api-inj-perp/summary", null).body().path("venue").asText());
+
+            assertEquals(200, call("POST", "/api-inj-perp/stop", null).status());
+            out.awaitRecord(intentOf("t8", "INJ/USDT-PERP", i -> i.orders().isEmpty() && i.venue().equals("injective")),
+                    WAIT);
+            assertEquals(204, call("DELETE", "/api-inj-perp", null).status());
+        }
+    }
+
     private static JsonNode find(JsonNode list, String id) {
         for (JsonNode bot : list) {
             if (bot.path("id").asText().equals(id)) {

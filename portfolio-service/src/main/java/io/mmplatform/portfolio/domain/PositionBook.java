@@ -1,5 +1,6 @@
 package io.mmplatform.portfolio.domain;
 
+import io.mmplatform.common.Instruments;
 import io.mmplatform.common.messages.Side;
 
 import java.math.BigDecimal;
@@ -11,12 +12,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The positions of all wallets and the latest mark of each market. Thread-safe: positions are immutable values in
+ * The positions of all wallets and the latest mark of each reference instrument: a position in market M is marked at
+ * the reference of {@link Instruments#referenceOf}(M), so INJ on Hyperliquid and INJ/USDT, INJ/USDT-PERP on
+ * Injective are all marked at INJ. Thread-safe: positions are immutable values in
  * concurrent maps, so readers (marks, HTTP) see either the state before or after a fill, never half of one.
  * The service keeps it as the in-memory view of what is committed in the database.
  */
 public final class PositionBook {
     private final Map<PositionKey, Position> positions = new ConcurrentHashMap<>();
+    /** Instrument -> its latest reference price. */
     private final Map<String, BigDecimal> marks = new ConcurrentHashMap<>();
 
     /** Applies one fill to the position of (walletId, market) and returns the new position. */
@@ -48,33 +52,33 @@ public final class PositionBook {
         return get(new PositionKey(walletId, market));
     }
 
-    /** Records the latest mark of a market and returns the positions in that market, ordered by wallet. */
-    public List<Position> mark(String market, BigDecimal price) {
+    /**
+     * Records the latest reference price of an instrument and returns the positions it marks (every market priced
+     * from it), ordered by wallet and market.
+     */
+    public List<Position> mark(String instrument, BigDecimal price) {
         if (price == null || price.signum() <= 0) {
-            throw new IllegalArgumentException("mark of " + market + " must be positive, got " + price);
+            throw new IllegalArgumentException("mark of " + instrument + " must be positive, got " + price);
         }
-        marks.put(market, price);
-        return inMarket(market);
+        marks.put(instrument, price);
+        List<Position> result = new ArrayList<>();
+        for (Position p : positions.values()) {
+            if (Instruments.referenceOf(p.market()).equals(instrument)) {
+                result.add(p);
+            }
+        }
+        result.sort(Comparator.comparing(Position::walletId).thenComparing(Position::market));
+        return result;
     }
 
+    /** The mark of a market: the latest reference of its instrument. */
     public Optional<BigDecimal> markOf(String market) {
-        return Optional.ofNullable(marks.get(market));
+        return Optional.ofNullable(marks.get(Instruments.referenceOf(market)));
     }
 
     /** Unrealized PnL of a position at its market's latest mark (0 when there is no mark yet). */
     public BigDecimal unrealizedPnl(Position position) {
-        return position.unrealizedPnl(marks.get(position.market()));
-    }
-
-    public List<Position> inMarket(String market) {
-        List<Position> result = new ArrayList<>();
-        for (Position p : positions.values()) {
-            if (p.market().equals(market)) {
-                result.add(p);
-            }
-        }
-        result.sort(Comparator.comparing(Position::walletId));
-        return result;
+        return position.unrealizedPnl(markOf(position.market()).orElse(null));
     }
 
     public List<Position> all() {

@@ -312,6 +312,26 @@ class PortfolioServiceTest {
         assertEquals("2995", p.get("markPrice").asText());
     }
 
+    @Test
+    void anInjectiveMarketIsMarkedByItsInstrumentsReference() throws Exception {
+        RecordCollector positions = collect(Topics.PORTFOLIO_POSITIONS);
+        Fill perp = new Fill("injective:0xabc:1", walletId, address, "injective", "INJ/USDT-PERP", Side.SELL,
+                new BigDecimal("25.5"), new BigDecimal("4"), new BigDecimal("0.01"), "USDT", Liquidity.MAKER, 7L, null,
+                System.currentTimeMillis(), System.nanoTime());
+        send(perp);
+        awaitPosition(positions, "INJ/USDT-PERP", u -> u.fillCount() == 1);
+
+        sendMark("INJ", "25");
+        PositionUpdate marked = awaitPosition(positions, "INJ/USDT-PERP", u -> u.markPrice() != null
+                && u.markPrice().compareTo(new BigDecimal("25")) == 0);
+        assertEquals("injective", marked.venue());
+        assertDecimal("2", marked.unrealizedPnl()); // short 4 from 25.5, marked at 25
+
+        JsonNode p = getJson("/api/positions?wallet=" + walletId).get(0);
+        assertEquals("INJ/USDT-PERP", p.get("market").asText());
+        assertEquals("25", p.get("markPrice").asText());
+    }
+
     private void sendMark(String instrument, String price) {
         ReferencePrice reference = new ReferencePrice(instrument, "pyth", new BigDecimal(price), new BigDecimal("0.5"),
                 System.currentTimeMillis(), System.nanoTime());

@@ -52,6 +52,43 @@ class PositionBookTest {
     }
 
     @Test
+    void anInstrumentsReferenceMarksEveryMarketPricedFromIt() {
+        PositionBook book = new PositionBook();
+        book.apply("w1", "0x1", "hyperliquid", "INJ", BUY, d("24"), d("10"), d("0"), 1);
+        book.apply("w3", "inj1", "injective", "INJ/USDT", BUY, d("25"), d("4"), d("0"), 1);
+        Position perp = book.apply("w3", "inj1", "injective", "INJ/USDT-PERP", SELL, d("26"), d("2"), d("0"), 1);
+        Position btc = book.apply("w3", "inj1", "injective", "BTC/USDT-PERP", BUY, d("60000"), d("1"), d("0"), 1);
+
+        List<Position> marked = book.mark("INJ", d("27"));
+        assertEquals(List.of("w1/INJ", "w3/INJ/USDT", "w3/INJ/USDT-PERP"),
+                marked.stream().map(p -> p.key().toString()).toList());
+        assertEquals(d("27"), book.markOf("INJ/USDT").orElseThrow());
+        assertEquals(d("27"), book.markOf("INJ/USDT-PERP").orElseThrow());
+        assertEquals(0, d("30").compareTo(book.unrealizedPnl(marked.get(0))), "10 x (27 - 24)");
+        assertEquals(0, d("8").compareTo(book.unrealizedPnl(marked.get(1))), "4 x (27 - 25)");
+        assertEquals(0, d("-2").compareTo(book.unrealizedPnl(perp)), "short 2 from 26");
+        assertEquals(0, BigDecimal.ZERO.compareTo(book.unrealizedPnl(btc)), "not marked by INJ");
+        assertTrue(book.markOf("BTC/USDT-PERP").isEmpty());
+        assertEquals(List.of("w3/BTC/USDT-PERP"),
+                book.mark("BTC", d("60100")).stream().map(p -> p.key().toString()).toList());
+        assertEquals(0, d("100").compareTo(book.unrealizedPnl(btc)));
+    }
+
+    @Test
+    void marketNamesWithSlashesKeepTheirOwnPositions() {
+        PositionBook book = new PositionBook();
+        book.apply("w3", "inj1", "injective", "INJ/USDT", BUY, d("25"), d("1"), d("0"), 1);
+        book.apply("w3", "inj1", "injective", "INJ/USDT-PERP", BUY, d("25"), d("2"), d("0"), 2);
+        book.apply("w3", "0x3", "hyperliquid", "INJ", BUY, d("25"), d("3"), d("0"), 3);
+        assertEquals(3, book.size());
+        assertEquals(0, d("1").compareTo(book.get("w3", "INJ/USDT").orElseThrow().size()));
+        assertEquals(0, d("2").compareTo(book.get("w3", "INJ/USDT-PERP").orElseThrow().size()));
+        PositionKey key = book.get("w3", "INJ/USDT-PERP").orElseThrow().key();
+        assertEquals("w3/INJ/USDT-PERP", key.toString(), "the portfolio.positions key: wallet, '/', market");
+        assertEquals(new PositionKey("w3", "INJ/USDT-PERP"), key);
+    }
+
+    @Test
     void putReplacesWithTheCommittedState() {
         PositionBook book = new PositionBook();
         book.apply("w1", "0x1", "hyperliquid", "BTC", BUY, d("100"), d("1"), d("0"), 1);

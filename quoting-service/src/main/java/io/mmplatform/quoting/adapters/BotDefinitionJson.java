@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A bot definition in JSON: {@code {"id", "strategy", "wallet", "markets": [...], "params": {...},
+ * A bot definition in JSON: {@code {"id", "strategy", "wallet", "venue", "markets": [...], "params": {...},
  * "overrides": {"<market>": {...}}, "enabled"}}. Parameter values may be strings or JSON numbers; numbers are kept
- * as their exact decimal text. Anything wrong is refused naming its field.
+ * as their exact decimal text. {@code venue} is optional (absent = the service's quoting.venue) and written back
+ * only when given. Anything wrong is refused naming its field.
  */
 public final class BotDefinitionJson {
-    private static final Set<String> FIELDS = Set.of("id", "strategy", "wallet", "markets", "params", "overrides",
-            "enabled");
+    private static final Set<String> FIELDS = Set.of("id", "strategy", "wallet", "venue", "markets", "params",
+            "overrides", "enabled");
 
     public static BotDefinition parse(String json) {
         JsonNode root;
@@ -41,12 +42,13 @@ public final class BotDefinitionJson {
             String name = it.next();
             if (!FIELDS.contains(name)) {
                 throw new InvalidDefinitionException(name, "is not a field of a bot definition (fields: id, strategy, "
-                        + "wallet, markets, params, overrides, enabled)");
+                        + "wallet, venue, markets, params, overrides, enabled)");
             }
         }
         String id = text(root, "id");
         String strategy = text(root, "strategy");
         String wallet = text(root, "wallet");
+        String venue = text(root, "venue");
         JsonNode marketsNode = root.get("markets");
         List<String> markets = new ArrayList<>();
         if (marketsNode != null && !marketsNode.isNull()) {
@@ -81,7 +83,7 @@ public final class BotDefinitionJson {
             }
             enabled = en.booleanValue();
         }
-        return new BotDefinition(id, strategy, wallet, markets, params, overrides, enabled);
+        return new BotDefinition(id, strategy, wallet, venue, markets, params, overrides, enabled);
     }
 
     private static String text(JsonNode root, String field) {
@@ -126,6 +128,9 @@ public final class BotDefinitionJson {
         root.put("id", d.id());
         root.put("strategy", d.strategy());
         root.put("wallet", d.wallet());
+        if (d.venue() != null) {
+            root.put("venue", d.venue());
+        }
         d.markets().forEach(root.putArray("markets")::add);
         ObjectNode params = root.putObject("params");
         d.params().forEach(params::put);

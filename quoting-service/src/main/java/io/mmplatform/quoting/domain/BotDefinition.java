@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A bot: one wallet quoting one or more markets with one strategy type. {@code params} are the bot's parameters
- * (exact decimal strings), {@code overrides} the per-market ones that win over them. A disabled bot never runs
- * and does not count when two bots would quote the same (wallet, market).
+ * A bot: one wallet quoting one or more markets of one venue with one strategy type. {@code params} are the bot's
+ * parameters (exact decimal strings), {@code overrides} the per-market ones that win over them. A disabled bot never
+ * runs and does not count when two bots would quote the same (wallet, market).
+ *
+ * @param venue the venue its markets are on ({@code hyperliquid}, {@code injective}: any name, the engine does not
+ *              know a list); null = the service's default venue ({@link QuotingEngine#venueOf})
  */
-public record BotDefinition(String id, String strategy, String wallet, List<String> markets,
+public record BotDefinition(String id, String strategy, String wallet, String venue, List<String> markets,
                             Map<String, String> params, Map<String, Map<String, String>> overrides,
                             boolean enabled) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -27,6 +30,11 @@ public record BotDefinition(String id, String strategy, String wallet, List<Stri
         if (wallet == null || !NAME.matcher(wallet).matches()) {
             throw new InvalidDefinitionException("wallet", "must be a wallet id (letters, digits, '.', '_', '-'), got '"
                     + wallet + "'");
+        }
+        // a venue is part of the md.venue-book key venue/market: one token, like a wallet id
+        if (venue != null && !NAME.matcher(venue).matches()) {
+            throw new InvalidDefinitionException("venue", "must be a venue name (letters, digits, '.', '_', '-') or "
+                    + "absent for the service's default venue, got '" + venue + "'");
         }
         if (markets == null || markets.isEmpty()) {
             throw new InvalidDefinitionException("markets", "must list at least one market");
@@ -55,6 +63,12 @@ public record BotDefinition(String id, String strategy, String wallet, List<Stri
         overrides = java.util.Collections.unmodifiableMap(o);
     }
 
+    /** A bot on the service's default venue. */
+    public BotDefinition(String id, String strategy, String wallet, List<String> markets, Map<String, String> params,
+                         Map<String, Map<String, String>> overrides, boolean enabled) {
+        this(id, strategy, wallet, null, markets, params, overrides, enabled);
+    }
+
     private static Map<String, String> copy(Map<String, String> values, String path) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -75,6 +89,6 @@ public record BotDefinition(String id, String strategy, String wallet, List<Stri
     }
 
     public BotDefinition withEnabled(boolean enabled) {
-        return new BotDefinition(id, strategy, wallet, markets, params, overrides, enabled);
+        return new BotDefinition(id, strategy, wallet, venue, markets, params, overrides, enabled);
     }
 }

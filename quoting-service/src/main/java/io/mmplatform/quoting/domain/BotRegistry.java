@@ -21,12 +21,14 @@ public final class BotRegistry {
     /** Where a definition comes from. */
     public enum Origin { FILE, API }
 
-    /** A bot's definition and status. */
     /**
+     * A bot's definition and status.
+     *
+     * @param venue    the venue it quotes on (its definition's, else the service's default)
      * @param strategy the strategies' own status per market (e.g. a grid's round trips), while running
      */
-    public record Status(BotDefinition definition, Origin origin, boolean running, Map<String, String> errors,
-                         Map<String, Map<String, String>> strategy) {
+    public record Status(BotDefinition definition, Origin origin, String venue, boolean running,
+                         Map<String, String> errors, Map<String, Map<String, String>> strategy) {
     }
 
     /** 404. */
@@ -75,7 +77,8 @@ public final class BotRegistry {
         for (Entry e : List.copyOf(bots.values())) {
             BotSummary.Snapshot saved = state.summaries().get(e.definition().id());
             if (saved != null) {
-                bots.put(e.definition().id(), new Entry(e.definition(), e.origin(), new BotSummary(saved)));
+                bots.put(e.definition().id(), new Entry(e.definition(), e.origin(),
+                        new BotSummary(engine.venueOf(e.definition()), saved)));
             }
             Map<String, String> savedState = state.snapshots().get(e.definition().id());
             if (savedState != null) {
@@ -110,7 +113,7 @@ public final class BotRegistry {
                 }
             }
         }
-        bots.put(d.id(), new Entry(d, origin, summary == null ? new BotSummary() : summary));
+        bots.put(d.id(), new Entry(d, origin, summary == null ? new BotSummary(engine.venueOf(d)) : summary));
     }
 
     /** Defines a new bot through the API; it is stopped until started. */
@@ -177,8 +180,8 @@ public final class BotRegistry {
 
     public synchronized Status status(String id) {
         Entry e = entry(id);
-        return new Status(e.definition(), e.origin(), engine.isRunning(id), engine.errors(id),
-                engine.strategyStatus(id));
+        return new Status(e.definition(), e.origin(), engine.venueOf(e.definition()), engine.isRunning(id),
+                engine.errors(id), engine.strategyStatus(id));
     }
 
     public synchronized BotSummary.Snapshot summary(String id) {

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one bot did, per market and in total: intents and orders emitted, fills (count, size, notional), fees,
- * realized profit by average cost and the position its own fills built. Exact decimals; the average entry is kept
- * to 18 decimals (the only division). Thread-safe.
+ * What one bot did on its venue, per market and in total: intents and orders emitted, fills (count, size,
+ * notional), fees, realized profit by average cost and the position its own fills built. Exact decimals; the
+ * average entry is kept to 18 decimals (the only division). Thread-safe.
  */
 public final class BotSummary {
     private static final int AVG_SCALE = 18;
@@ -26,8 +26,12 @@ public final class BotSummary {
                                 BigDecimal avgEntry) {
     }
 
-    /** A copy of the figures, for the API and the state file. */
-    public record Snapshot(List<MarketSummary> markets, MarketSummary total) {
+    /**
+     * A copy of the figures, for the API and the state file.
+     *
+     * @param venue the venue the bot quotes on (null in a state file written before bots had one)
+     */
+    public record Snapshot(String venue, List<MarketSummary> markets, MarketSummary total) {
     }
 
     private static final class Figures {
@@ -42,13 +46,17 @@ public final class BotSummary {
         BigDecimal avgEntry = BigDecimal.ZERO;
     }
 
+    private final String venue;
     private final Map<String, Figures> markets = new LinkedHashMap<>();
 
-    public BotSummary() {
+    /** @param venue the venue of the bot's markets */
+    public BotSummary(String venue) {
+        this(venue, null);
     }
 
-    /** Continues from a saved snapshot. */
-    public BotSummary(Snapshot saved) {
+    /** Continues from a saved snapshot (its figures; the venue is the bot's current one). */
+    public BotSummary(String venue, Snapshot saved) {
+        this.venue = venue;
         if (saved != null) {
             for (MarketSummary m : saved.markets()) {
                 Figures f = figures(m.market());
@@ -133,7 +141,7 @@ public final class BotSummary {
             fees = fees.add(f.fees);
             realized = realized.add(f.realized);
         }
-        return new Snapshot(List.copyOf(list), new MarketSummary("total", intents, orders, fills, plain(volume),
+        return new Snapshot(venue, List.copyOf(list), new MarketSummary("total", intents, orders, fills, plain(volume),
                 plain(notional), plain(fees), plain(realized), null, null));
     }
 

@@ -1,5 +1,6 @@
 package io.mmplatform.quoting.domain;
 
+import io.mmplatform.common.Instruments;
 import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.Fill;
 import io.mmplatform.common.messages.KillScope;
@@ -27,6 +28,9 @@ import java.util.TreeSet;
  * Runs the bots: one {@link Strategy}, one reused {@link MarketTick} and one reused {@link OrderSet} per (bot,
  * market). Plain Java, driven by events and a clock passed in:
  * <ul>
+ *   <li>a (bot, market) is on its bot's venue ({@link #venueOf}): its intents carry that venue, it sees that venue's
+ *       book of its market and its wallet's fills there; it quotes from the reference of its market's instrument
+ *       ({@link Instruments#referenceOf}: INJ/USDT-PERP quotes from INJ), whose data quality also applies to it;</li>
  *   <li>on every input of a (bot, market) (reference, venue book, position, fill) and on the tick, the strategy
  *       quotes; an intent is emitted when the set differs from the last one emitted, or {@code heartbeatMs}
  *       passed since it;</li>
@@ -44,7 +48,7 @@ import java.util.TreeSet;
 public final class QuotingEngine {
     private static final int FILL_IDS_REMEMBERED = 4096;
 
-    /** Service-wide settings. */
+    /** Service-wide settings; {@code venue} is the venue of a bot whose definition names none. */
     public record Settings(String venue, long heartbeatMs, long maxReferenceAgeMs) {
         public Settings {
             if (venue == null || venue.isBlank()) {
@@ -66,7 +70,10 @@ public final class QuotingEngine {
     /** One market of one running bot. */
     private static final class Slot {
         final BotDefinition bot;
+        final String venue;
         final String market;
+        /** The reference instrument of the market. */
+        final String instrument;
         final Strategy strategy;
         final MarketTick tick;
         final BotSummary summary;
@@ -81,9 +88,11 @@ public final class QuotingEngine {
         boolean killAnnounced;
         String lastError;
 
-        Slot(BotDefinition bot, BotFactory.Built built, BotSummary summary) {
+        Slot(BotDefinition bot, String venue, BotFactory.Built built, BotSummary summary) {
             this.bot = bot;
+            this.venue = venue;
             this.market = built.market();
+            this.instrument = Instruments.referenceOf(built.market());
             this.strategy = built.strategy();
             this.tick = new MarketTick(built.market(), built.lot());
             this.summary = summary;
@@ -96,11 +105,15 @@ public final class QuotingEngine {
     private final Settings settings;
     private final BotFactory factory;
     private final Map<String, Running> running = new LinkedHashMap<>();
-    /** "wallet/market" of every running slot. */
+    /**
+     * "wallet/market" of every running slot. Positions are per (wallet, market) whatever the venue, so a (wallet,
+     * market) has one slot even across venues (market names differ per venue anyway).
+     */
     private final Map<String, Slot> byPair = new HashMap<>();
     private final Map<String, KillScope> engaged = new LinkedHashMap<>();
-    /** The latest inputs per market / pair, so a bot started later sees them at once. */
+    /** The latest inputs, so a bot started later sees them at once: references per instrument. */
     private final Map<String, ReferencePrice> references = new HashMap<>();
+    /** Venue books per "venue/market" (the md.venue-book key). */
     private final Map<String, VenueBook> books = new HashMap<>();
     private final Map<String, LivePosition> positions = new HashMap<>();
     private final Set<String> fillIds = new LinkedHashSet<>();
@@ -124,6 +137,11 @@ public final class QuotingEngine {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The venue a bot quotes on: its definition's, else the service's default. */
+    public String venueOf(BotDefinition definition) {
+        return definition.venue() != null ? definition.venue() : settings.venue();
     }
 
     /** Checks that a definition builds (strategy, parameters, markets); throws {@link InvalidDefinitionException}. */
@@ -159,9 +177,10 @@ public final class QuotingEngine {
             }
         }
         Map<String, BotFactory.Built> built = factory.build(definition);
+        String venue = venueOf(definition);
         List<Slot> slots = new ArrayList<>();
         for (BotFactory.Built b : built.values()) {
-            Slot slot = new Slot(definition, b, summary);
+            Slot slot = new Slot(definition, venue, b, summary);
             String snapshot = snapshots.get(b.market());
             if (snapshot != null) {
                 try {
@@ -177,11 +196,11 @@ public final class QuotingEngine {
         List<QuoteIntent> out = new ArrayList<>();
         for (Slot slot : slots) {
             byPair.put(pair(definition.wallet(), slot.market), slot);
-            ReferencePrice ref = references.get(slot.market);
+            ReferencePrice ref = references.get(slot.instrument);
             if (ref != null) {
                 applyReference(slot, ref);
             }
-            VenueBook book = books.get(slot.market);
+            VenueBook book = books.get(bookKey(slot.venue, slot.market));
             if (book != null) {
                 applyBook(slot, book);
             }
@@ -270,7 +289,7 @@ public final class QuotingEngine {
         }
         references.put(reference.instrument(), reference);
         List<QuoteIntent> out = new ArrayList<>();
-        for (Slot slot : slotsOf(reference.instrument())) {
+        for (Slot slot : slotsOfInstrument(reference.instrument())) {
             applyReference(slot, reference);
             evaluate(slot, nowMs, out);
         }
@@ -279,10 +298,10 @@ public final class QuotingEngine {
 
     /**
      * price-feed's data quality of an instrument (md.quality). DIVERGED or STALE: the instrument has no reference;
-     * every quoting (bot, market) on it pulls its orders with one empty intent. OK: quoting resumes on the first
-     * reference received after the degradation (by its receive time, price-feed's clock like the event's time). An
-     * event older than the latest one seen for the instrument is ignored; an OK for an instrument that was not
-     * degraded changes nothing.
+     * every quoting (bot, market) priced from it, on any venue, pulls its orders with one empty intent. OK: quoting
+     * resumes on the first reference received after the degradation (by its receive time, price-feed's clock like the
+     * event's time). An event older than the latest one seen for the instrument is ignored; an OK for an instrument
+     * that was not degraded changes nothing.
      */
     public synchronized List<QuoteIntent> onQuality(DataQuality quality, long nowMs) {
         String instrument = quality.instrument();
@@ -295,7 +314,7 @@ public final class QuotingEngine {
         if (!quality.ok()) {
             degradedSinceMs.putIfAbsent(instrument, quality.timeMs());
             references.remove(instrument);
-            for (Slot slot : slotsOf(instrument)) {
+            for (Slot slot : slotsOfInstrument(instrument)) {
                 evaluate(slot, nowMs, out); // pulls a quoting slot
                 slot.reference = null;
                 slot.referenceNanos = 0;
@@ -315,18 +334,16 @@ public final class QuotingEngine {
         return new TreeSet<>(degradedSinceMs.keySet());
     }
 
-    /** A snapshot of the target venue's book; books of other venues are ignored. */
+    /** A snapshot of one venue's book of a market: for the (bot, market)s on that venue and market. */
     public synchronized List<QuoteIntent> onVenueBook(VenueBook book, long nowMs) {
-        if (!settings.venue().equals(book.venue())) {
-            return List.of();
-        }
-        VenueBook known = books.get(book.market());
+        String key = bookKey(book.venue(), book.market());
+        VenueBook known = books.get(key);
         if (known != null && book.seq() < known.seq()) {
             return List.of();
         }
-        books.put(book.market(), book);
+        books.put(key, book);
         List<QuoteIntent> out = new ArrayList<>();
-        for (Slot slot : slotsOf(book.market())) {
+        for (Slot slot : slotsOfMarket(book.venue(), book.market())) {
             applyBook(slot, book);
             evaluate(slot, nowMs, out);
         }
@@ -347,11 +364,11 @@ public final class QuotingEngine {
         return out;
     }
 
-    /** A fill of a wallet: counted once per fill id, for the bot quoting that (wallet, market). */
+    /**
+     * A fill of a wallet: counted once per fill id, for the bot quoting that (wallet, market) on the fill's venue.
+     * Every fill of the (wallet, market) counts in its position, as in portfolio's.
+     */
     public synchronized List<QuoteIntent> onFill(Fill fill, long nowMs) {
-        if (!settings.venue().equals(fill.venue())) {
-            return List.of();
-        }
         if (!fillIds.add(fill.fillId())) {
             return List.of();
         }
@@ -365,7 +382,7 @@ public final class QuotingEngine {
         LivePosition live = positions.computeIfAbsent(pair, p -> new LivePosition());
         live.onFill(buy ? fill.size() : fill.size().negate());
         Slot slot = byPair.get(pair);
-        if (slot == null) {
+        if (slot == null || !slot.venue.equals(fill.venue())) {
             return List.of();
         }
         applyPosition(slot, live);
@@ -435,11 +452,25 @@ public final class QuotingEngine {
         return false;
     }
 
-    private List<Slot> slotsOf(String market) {
+    /** The running (bot, market)s priced from an instrument, on every venue. */
+    private List<Slot> slotsOfInstrument(String instrument) {
         List<Slot> out = new ArrayList<>();
         for (Running r : running.values()) {
             for (Slot slot : r.slots()) {
-                if (slot.market.equals(market)) {
+                if (slot.instrument.equals(instrument)) {
+                    out.add(slot);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The running (bot, market)s on one venue's market. */
+    private List<Slot> slotsOfMarket(String venue, String market) {
+        List<Slot> out = new ArrayList<>();
+        for (Running r : running.values()) {
+            for (Slot slot : r.slots()) {
+                if (slot.venue.equals(venue) && slot.market.equals(market)) {
                     out.add(slot);
                 }
             }
@@ -449,6 +480,10 @@ public final class QuotingEngine {
 
     private static String pair(String wallet, String market) {
         return wallet + "/" + market;
+    }
+
+    private static String bookKey(String venue, String market) {
+        return venue + "/" + market;
     }
 
     private static void applyReference(Slot slot, ReferencePrice ref) {
@@ -485,7 +520,7 @@ public final class QuotingEngine {
             slot.killAnnounced = false;
             slot.everEmitted = false; // quote again at once after a release
         }
-        if (degradedSinceMs.containsKey(slot.market)) {
+        if (degradedSinceMs.containsKey(slot.instrument)) {
             if (slot.quoting) {
                 slot.orders.clear();
                 out.add(emit(slot, nowMs));
@@ -526,7 +561,7 @@ public final class QuotingEngine {
 
     /** Emits slot.orders as the (wallet, market)'s intent. */
     private QuoteIntent emit(Slot slot, long nowMs) {
-        QuoteIntent intent = new QuoteIntent(slot.bot.wallet(), settings.venue(), slot.market, nextSeq++,
+        QuoteIntent intent = new QuoteIntent(slot.bot.wallet(), slot.venue, slot.market, nextSeq++,
                 slot.bot.strategy(), slot.reference, nowMs, slot.originNanos, slot.orders.toDesired());
         slot.emitted.copyFrom(slot.orders);
         slot.everEmitted = true;

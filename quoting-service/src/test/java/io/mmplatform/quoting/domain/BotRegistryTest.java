@@ -53,6 +53,56 @@ class BotRegistryTest {
     }
 
     @Test
+    void theVenueIsOptionalAndNeverBlank() {
+        BotDefinition onDefault = BotDefinitionJson.parse("""
+                {"id":"a","strategy":"probe","wallet":"w1","markets":["BTC"]}""");
+        assertEquals(null, onDefault.venue());
+        assertFalse(BotDefinitionJson.toJson(onDefault).has("venue"), "written back only when given");
+        BotDefinition inj = BotDefinitionJson.parse("""
+                {"id":"b","strategy":"probe","wallet":"w1","venue":"injective","markets":["INJ/USDT","INJ/USDT-PERP"],
+                 "overrides":{"INJ/USDT-PERP":{"size":"2"}}}""");
+        assertEquals("injective", inj.venue());
+        assertEquals(List.of("INJ/USDT", "INJ/USDT-PERP"), inj.markets());
+        assertEquals(Map.of("size", "2"), inj.overridesOf("INJ/USDT-PERP"));
+        assertEquals(inj, BotDefinitionJson.parse(BotDefinitionJson.write(inj)));
+        assertEquals("injective", inj.withEnabled(false).venue());
+        assertEquals(onDefault, BotDefinitionJson.parse("""
+                {"id":"a","strategy":"probe","wallet":"w1","venue":null,"markets":["BTC"]}"""));
+        assertEquals("some-new-venue", BotDefinitionJson.parse("""
+                {"id":"a","strategy":"probe","wallet":"w1","venue":"some-new-venue","markets":["BTC"]}""").venue(),
+                "an unknown venue name is fine");
+
+        for (String bad : List.of("\"\"", "\"  \"", "3", "\"inj/ective\"", "[\"injective\"]")) {
+            assertEquals("venue", refused("{\"id\":\"a\",\"strategy\":\"p\",\"wallet\":\"w\",\"venue\":" + bad
+                    + ",\"markets\":[\"BTC\"]}").field(), bad);
+        }
+    }
+
+    @Test
+    void theRegistryShowsAndKeepsEachBotsVenue(@TempDir Path dir) {
+        BotDefinition hl = QuotingEngineTest.bot("hl", "w1", "BTC");
+        BotDefinition inj = QuotingEngineTest.bot("inj", "w1", "injective", List.of("INJ/USDT"));
+        QuotingEngine engine = QuotingEngineTest.engine();
+        BotRegistry registry = new BotRegistry(engine, new FileBotStore(dir), List.of(hl), T0, new ArrayList<>());
+        registry.define(inj);
+        assertEquals("hyperliquid", registry.status("hl").venue());
+        assertEquals("injective", registry.status("inj").venue());
+        assertEquals("injective", registry.summary("inj").venue());
+        assertEquals("hyperliquid", registry.summary("hl").venue());
+        registry.start("inj", T0 + 1);
+        engine.onFill(fill("i1", "injective", "w1", "INJ/USDT", Side.SELL, "25", "1", "0.01", T0), T0 + 2);
+        registry.persist();
+
+        BotRegistry again = new BotRegistry(QuotingEngineTest.engine(), new FileBotStore(dir), List.of(hl), T0 + 10,
+                new ArrayList<>());
+        assertEquals(inj, again.status("inj").definition(), "the venue is kept in the state directory");
+        assertEquals("injective", again.status("inj").venue());
+        assertTrue(again.status("inj").running());
+        assertEquals("injective", again.summary("inj").venue());
+        assertEquals(1, again.summary("inj").total().fills());
+    }
+
+    @Test
     void aBadFileNamesTheFileAndTheField(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bad.json"), "{\"id\":\"a\",\"strategy\":\"p\",\"wallet\":\"w\",\"markets\":[]}");
         InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,

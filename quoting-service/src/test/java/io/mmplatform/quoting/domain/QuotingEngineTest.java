@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QuotingEngineTest {
     static final long T0 = 1_700_000_000_000L;
-    static final Map<String, Integer> SZ = Map.of("BTC", 5, "ETH", 4, "SOL", 2);
+    static final Map<String, Integer> SZ = Map.of("BTC", 5, "ETH", 4, "SOL", 2, "INJ", 1, "INJ/USDT", 3,
+            "INJ/USDT-PERP", 3);
 
     static BigDecimal d(String s) {
         return new BigDecimal(s);
@@ -46,8 +47,29 @@ class QuotingEngineTest {
     }
 
     static Fill fill(String id, String wallet, String market, Side side, String px, String sz, String fee, long t) {
-        return new Fill(id, wallet, "0xabc", "hyperliquid", market, side, d(px), d(sz), d(fee), "USDC", Liquidity.MAKER,
+        return fill(id, "hyperliquid", wallet, market, side, px, sz, fee, t);
+    }
+
+    static Fill fill(String id, String venue, String wallet, String market, Side side, String px, String sz, String fee,
+                     long t) {
+        return new Fill(id, wallet, "0xabc", venue, market, side, d(px), d(sz), d(fee), "USDC", Liquidity.MAKER,
                 1L, "c1", t, t * 1_000_000L);
+    }
+
+    /** A probe bot on a venue of its own. */
+    static BotDefinition bot(String id, String wallet, String venue, List<String> markets) {
+        return new BotDefinition(id, "probe", wallet, venue, markets, Map.of("spread-bps", "10", "size", "1"),
+                Map.of(), true);
+    }
+
+    static VenueBook book(String venue, String market, long seq, String bid, String ask, long t) {
+        return new VenueBook(venue, market, seq, t, t * 1_000_000L, List.of(new PriceLevel(d(bid), d("10"), 1)),
+                List.of(new PriceLevel(d(ask), d("10"), 1)));
+    }
+
+    static QuoteIntent of(List<QuoteIntent> list, String venue, String market) {
+        return list.stream().filter(i -> i.venue().equals(venue) && i.market().equals(market)).findFirst()
+                .orElseThrow(() -> new AssertionError("no intent for " + venue + "/" + market + " in " + list));
     }
 
     static DesiredOrder level(QuoteIntent intent, String id) {
@@ -63,7 +85,7 @@ class QuotingEngineTest {
     @Test
     void quotesOnAReferenceAndReEmitsOnlyOnChangeOrHeartbeat() {
         QuotingEngine engine = engine();
-        BotSummary summary = new BotSummary();
+        BotSummary summary = new BotSummary("hyperliquid");
         assertEquals(List.of(), engine.start(bot("b1", "w1", "BTC"), summary, T0));
         QuoteIntent first = only(engine.onReference(ref("BTC", "60000", T0), T0));
         assertEquals("w1", first.walletId());
@@ -88,7 +110,7 @@ class QuotingEngineTest {
     @Test
     void theVenueBookPositionAndFillsReachTheStrategy() {
         QuotingEngine engine = engine();
-        BotSummary summary = new BotSummary();
+        BotSummary summary = new BotSummary("hyperliquid");
         engine.start(bot("b1", "w1", "BTC"), summary, T0);
         engine.onReference(ref("BTC", "60000", T0), T0);
         VenueBook book = new VenueBook("hyperliquid", "BTC", 1, T0, T0 * 1_000_000L,
@@ -137,8 +159,8 @@ class QuotingEngineTest {
     @Test
     void aDegradedInstrumentPullsItsQuotesOnceAndQuotesAgainOnTheFirstFreshReferenceAfterOk() {
         QuotingEngine engine = engine();
-        engine.start(bot("b1", "w1", "BTC", "ETH"), new BotSummary(), T0);
-        engine.start(bot("b2", "w2", "BTC"), new BotSummary(), T0);
+        engine.start(bot("b1", "w1", "BTC", "ETH"), new BotSummary("hyperliquid"), T0);
+        engine.start(bot("b2", "w2", "BTC"), new BotSummary("hyperliquid"), T0);
         assertEquals(3, engine.onReference(ref("BTC", "60000", T0), T0).size() + 1, "b1 and b2 quote BTC");
         assertEquals(1, engine.onReference(ref("ETH", "3000", T0), T0).size());
 
@@ -177,9 +199,107 @@ class QuotingEngineTest {
     }
 
     @Test
+    void aBotOnInjectiveQuotesItsTickersFromTheInstrumentsReferenceAndItsVenuesBooks() {
+        QuotingEngine engine = engine();
+        BotDefinition inj = bot("inj", "w3", "injective", List.of("INJ/USDT", "INJ/USDT-PERP"));
+        BotDefinition hl = bot("hl", "w4", null, List.of("INJ"));
+        assertEquals("injective", engine.venueOf(inj));
+        assertEquals("hyperliquid", engine.venueOf(hl), "no venue: the service's default");
+        engine.start(inj, new BotSummary("injective"), T0);
+        engine.start(hl, new BotSummary("hyperliquid"), T0);
+
+        List<QuoteIntent> quoted = engine.onReference(ref("INJ", "25", T0), T0);
+        assertEquals(3, quoted.size(), "one reference, three markets on two venues: " + quoted);
+        for (String market : List.of("INJ/USDT", "INJ/USDT-PERP")) {
+            QuoteIntent i = of(quoted, "injective", market);
+            assertEquals("w3", i.walletId());
+            assertEquals(0, i.reference().compareTo(d("25")));
+            assertEquals(0, level(i, "b0").price().compareTo(d("24.9875")));
+        }
+        assertEquals("w4", of(quoted, "hyperliquid", "INJ").walletId());
+
+        // the perp's book on injective reaches the perp only
+        QuoteIntent perp = only(engine.onVenueBook(book("injective", "INJ/USDT-PERP", 1, "24.99", "25.01", T0),
+                T0 + 1));
+        assertEquals("injective", perp.venue());
+        assertEquals("INJ/USDT-PERP", perp.market());
+        assertEquals(0, level(perp, "b1").price().compareTo(d("24.99")));
+        // a book of a market of the same name on another venue is not the bot's
+        assertEquals(List.of(), engine.onVenueBook(book("hyperliquid", "INJ/USDT", 1, "24.9", "25.1", T0), T0 + 2));
+        assertEquals(List.of(), engine.onVenueBook(book("injective", "INJ", 1, "24.9", "25.1", T0), T0 + 3),
+                "the hyperliquid bot on INJ is unaffected by an injective book");
+        QuoteIntent hlBook = only(engine.onVenueBook(book("hyperliquid", "INJ", 1, "24.98", "25.02", T0), T0 + 4));
+        assertEquals("hyperliquid", hlBook.venue());
+        assertEquals(0, level(hlBook, "b1").price().compareTo(d("24.98")));
+        // a bot started later sees the books of its own venue
+        engine.stop("inj", T0 + 5);
+        QuoteIntent again = of(engine.start(inj, new BotSummary("injective"), T0 + 6), "injective", "INJ/USDT-PERP");
+        assertEquals(0, level(again, "b1").price().compareTo(d("24.99")));
+
+        // fills by (venue, market, wallet); positions by wallet/market, '/' in the market name
+        BotSummary summary = new BotSummary("injective");
+        engine.stop("inj", T0 + 7);
+        engine.start(inj, summary, T0 + 8);
+        QuoteIntent filled = only(engine.onFill(fill("i1", "injective", "w3", "INJ/USDT", Side.BUY, "24.98", "1",
+                "0.01", T0), T0 + 9));
+        assertEquals("INJ/USDT", filled.market());
+        assertEquals(0, level(filled, "a1").size().compareTo(d("0.001")), "the strategy saw the fill");
+        assertEquals(List.of(), engine.onFill(fill("h1", "hyperliquid", "w3", "INJ/USDT", Side.BUY, "24.98", "1", "0",
+                T0), T0 + 10), "a fill on another venue is not the injective bot's");
+        assertEquals(1, summary.snapshot().total().fills());
+        assertEquals("injective", summary.snapshot().venue());
+        PositionUpdate pos = new PositionUpdate("w3", "inj1abc", "injective", "INJ/USDT", d("3"), d("25"),
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, d("25"), 2, T0);
+        QuoteIntent withPosition = only(engine.onPosition(pos, T0 + 11));
+        assertEquals("INJ/USDT", withPosition.market());
+        assertEquals(0, level(withPosition, "b2").size().compareTo(d("3")));
+    }
+
+    @Test
+    void qualityAndKillsOfAnInstrumentReachEveryMarketPricedFromIt() {
+        QuotingEngine engine = engine();
+        engine.start(bot("inj", "w3", "injective", List.of("INJ/USDT", "INJ/USDT-PERP")), new BotSummary("injective"),
+                T0);
+        engine.start(bot("hl", "w4", "hyperliquid", List.of("INJ")), new BotSummary("hyperliquid"), T0);
+        engine.start(bot("btc", "w4", "hyperliquid", List.of("BTC")), new BotSummary("hyperliquid"), T0);
+        engine.onReference(ref("BTC", "60000", T0), T0);
+        assertEquals(3, engine.onReference(ref("INJ", "25", T0), T0).size());
+
+        // a kill of one Injective market pulls that market only
+        QuoteIntent spot = only(engine.onKill(new KillSwitch("market:INJ/USDT", KillState.ENGAGED, "t", "operator:t",
+                T0), T0 + 1));
+        assertEquals("INJ/USDT", spot.market());
+        assertTrue(spot.orders().isEmpty());
+        // a kill of the instrument pulls every venue's market priced from it, not BTC
+        List<QuoteIntent> instrument = engine.onKill(new KillSwitch("market:INJ", KillState.ENGAGED, "stale",
+                "risk-service", T0), T0 + 2);
+        assertEquals(List.of("INJ", "INJ/USDT-PERP"), instrument.stream().map(QuoteIntent::market).sorted().toList());
+        assertTrue(instrument.stream().allMatch(i -> i.orders().isEmpty()));
+        assertTrue(engine.isBlocked("w3", "INJ/USDT-PERP"));
+        assertEquals(List.of(), engine.onReference(ref("INJ", "25.1", T0 + 3), T0 + 3));
+        List<QuoteIntent> released = engine.onKill(new KillSwitch("market:INJ", KillState.RELEASED, "fresh",
+                "risk-service", T0), T0 + 4);
+        assertEquals(List.of("INJ", "INJ/USDT-PERP"), released.stream().map(QuoteIntent::market).sorted().toList(),
+                "INJ/USDT stays killed by its own scope");
+        assertTrue(released.stream().noneMatch(i -> i.orders().isEmpty()));
+        engine.onKill(new KillSwitch("market:INJ/USDT", KillState.RELEASED, "t", "operator:t", T0), T0 + 5);
+
+        // a degraded instrument pulls every market priced from it and quotes again after OK and a fresh reference
+        List<QuoteIntent> pulled = engine.onQuality(quality("INJ", QualityState.DIVERGED, T0 + 10), T0 + 10);
+        assertEquals(List.of("INJ", "INJ/USDT", "INJ/USDT-PERP"),
+                pulled.stream().map(QuoteIntent::market).sorted().toList());
+        assertTrue(pulled.stream().allMatch(i -> i.orders().isEmpty()));
+        assertEquals(List.of(), engine.onTick(T0 + 20).stream().filter(i -> !i.market().equals("BTC")).toList());
+        engine.onQuality(quality("INJ", QualityState.OK, T0 + 30), T0 + 30);
+        List<QuoteIntent> resumed = engine.onReference(ref("INJ", "25.2", T0 + 40), T0 + 40);
+        assertEquals(3, resumed.size());
+        assertTrue(resumed.stream().allMatch(i -> !i.orders().isEmpty() && i.reference().compareTo(d("25.2")) == 0));
+    }
+
+    @Test
     void aStaleReferencePullsOnceAndAKillPullsUntilReleased() {
         QuotingEngine engine = engine();
-        engine.start(bot("b1", "w1", "BTC", "ETH"), new BotSummary(), T0);
+        engine.start(bot("b1", "w1", "BTC", "ETH"), new BotSummary("hyperliquid"), T0);
         engine.onReference(ref("BTC", "60000", T0), T0);
         QuoteIntent pulled = only(engine.onTick(T0 + 10_001));
         assertTrue(pulled.orders().isEmpty());
@@ -203,16 +323,16 @@ class QuotingEngineTest {
         QuotingEngine engine = engine();
         engine.onReference(ref("BTC", "60000", T0), T0);
         // a bot started later quotes at once on what the engine knows
-        assertEquals(1, engine.start(bot("b1", "w1", "BTC", "ETH"), new BotSummary(), T0 + 1).size());
+        assertEquals(1, engine.start(bot("b1", "w1", "BTC", "ETH"), new BotSummary("hyperliquid"), T0 + 1).size());
         assertThrows(QuotingEngine.ClashException.class,
-                () -> engine.start(bot("b2", "w1", "ETH"), new BotSummary(), T0 + 2));
-        engine.start(bot("b3", "w2", "ETH"), new BotSummary(), T0 + 3);
+                () -> engine.start(bot("b2", "w1", "ETH"), new BotSummary("hyperliquid"), T0 + 2));
+        engine.start(bot("b3", "w2", "ETH"), new BotSummary("hyperliquid"), T0 + 3);
         List<QuoteIntent> stop = engine.stop("b1", T0 + 4);
         assertEquals(List.of("BTC", "ETH"), stop.stream().map(QuoteIntent::market).toList());
         assertTrue(stop.stream().allMatch(i -> i.orders().isEmpty()));
         assertEquals(List.of(), engine.onReference(ref("BTC", "60100", T0 + 5), T0 + 5));
         // now the pair is free
-        engine.start(bot("b2", "w1", "ETH"), new BotSummary(), T0 + 6);
+        engine.start(bot("b2", "w1", "ETH"), new BotSummary("hyperliquid"), T0 + 6);
         assertEquals(java.util.Set.of("b2", "b3"), engine.runningBots());
     }
 
@@ -245,7 +365,7 @@ class QuotingEngineTest {
 
     @Test
     void theSummaryKeepsRealizedProfitByAverageCost() {
-        BotSummary s = new BotSummary();
+        BotSummary s = new BotSummary("hyperliquid");
         s.fill("ETH", true, d("100"), d("1"), d("0.1"));
         s.fill("ETH", true, d("110"), d("1"), d("0.1"));
         s.fill("ETH", false, d("120"), d("3"), d("-0.05"));  // closes 2 at avg 105, opens a short of 1 at 120
@@ -256,7 +376,7 @@ class QuotingEngineTest {
         assertEquals(0, eth.fees().compareTo(d("0.15")));
         assertEquals(0, eth.notional().compareTo(d("689")));
         assertEquals(4, s.snapshot().total().fills());
-        BotSummary copy = new BotSummary(s.snapshot());
+        BotSummary copy = new BotSummary("hyperliquid", s.snapshot());
         assertEquals(s.snapshot(), copy.snapshot());
     }
 }

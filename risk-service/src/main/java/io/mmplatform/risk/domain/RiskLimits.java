@@ -2,6 +2,7 @@ package io.mmplatform.risk.domain;
 
 import io.mmplatform.common.Decimals;
 import io.mmplatform.common.messages.DesiredOrder;
+import io.mmplatform.common.messages.KillScope;
 import io.mmplatform.common.messages.PositionUpdate;
 import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.Side;
@@ -67,11 +68,12 @@ public final class RiskLimits {
     }
 
     /**
-     * While intents with orders flow for a market (the last within the stale window), its reference must not be
-     * older than the window. lastReferenceMs null = no reference seen since sinceMs (start-up).
+     * While intents with orders flow for markets priced from an instrument (the last within the stale window), its
+     * reference must not be older than the window; a breach is of {@code market:<instrument>}, which covers every
+     * such market on every venue. lastReferenceMs null = no reference seen since sinceMs (start-up).
      */
-    public Optional<Breach> checkStaleness(String market, Long lastReferenceMs, Long lastQuotingIntentMs, long sinceMs,
-                                           long nowMs) {
+    public Optional<Breach> checkStaleness(String instrument, Long lastReferenceMs, Long lastQuotingIntentMs,
+                                           long sinceMs, long nowMs) {
         long window = settings.referenceStaleMs();
         if (lastQuotingIntentMs == null || nowMs - lastQuotingIntentMs > window) {
             return Optional.empty();
@@ -82,7 +84,7 @@ public final class RiskLimits {
             return Optional.empty();
         }
         String reason = String.format("%s: no reference for %s for %d ms while intents flow (limit %d ms)",
-                REFERENCE_STALENESS, market, age, window);
-        return Optional.of(new Breach("market:" + market, REFERENCE_STALENESS, reason));
+                REFERENCE_STALENESS, instrument, age, window);
+        return Optional.of(new Breach(KillScope.market(instrument).toString(), REFERENCE_STALENESS, reason));
     }
 }

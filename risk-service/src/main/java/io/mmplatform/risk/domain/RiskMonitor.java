@@ -1,5 +1,6 @@
 package io.mmplatform.risk.domain;
 
+import io.mmplatform.common.Instruments;
 import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.KillScope;
 import io.mmplatform.common.messages.KillState;
@@ -19,6 +20,9 @@ import java.util.TreeMap;
 /**
  * The risk state: latest references, intent flow, kill states. Turns breaches into kill-switch records, once per
  * scope: a scope already engaged (by us, by an operator, or seen on risk.kill) is not engaged again until released.
+ * References are per instrument: a market's is {@link Instruments#referenceOf} it (INJ/USDT-PERP is checked against
+ * INJ), and the intent flow that a stale reference would endanger is tracked per instrument too, so a stale INJ
+ * engages {@code market:INJ}, which covers every venue's market priced from it.
  * Thread-safe (synchronized).
  */
 public final class RiskMonitor {
@@ -30,9 +34,11 @@ public final class RiskMonitor {
 
     private final RiskLimits limits;
     private final long startedAtMs;
+    /** Instrument -> its latest reference. */
     private final Map<String, ReferencePrice> references = new HashMap<>();
+    /** Instrument -> the creation time of the latest intent with orders in a market priced from it. */
     private final Map<String, Long> lastQuotingIntentMs = new HashMap<>();
-    /** When intents for a market were first seen: a reference is only missing once we have waited a window for it. */
+    /** When intents for an instrument were first seen: its reference is only missing after a window of waiting. */
     private final Map<String, Long> firstQuotingIntentMs = new HashMap<>();
     private final Map<String, KillSwitch> kills = new TreeMap<>();
     /** The latest md.quality event per instrument. */
@@ -56,9 +62,10 @@ public final class RiskMonitor {
         if (nowMs - intent.createdAtMs() > window || intent.orders().isEmpty()) {
             return List.of();
         }
-        lastQuotingIntentMs.merge(intent.market(), intent.createdAtMs(), Math::max);
-        firstQuotingIntentMs.putIfAbsent(intent.market(), Math.max(nowMs, startedAtMs));
-        ReferencePrice reference = references.get(intent.market());
+        String instrument = Instruments.referenceOf(intent.market());
+        lastQuotingIntentMs.merge(instrument, intent.createdAtMs(), Math::max);
+        firstQuotingIntentMs.putIfAbsent(instrument, Math.max(nowMs, startedAtMs));
+        ReferencePrice reference = references.get(instrument);
         if (reference == null || nowMs - reference.receiveTimeNanos() / 1_000_000L > window) {
             return List.of(); // no usable reference: the staleness limit speaks instead
         }
@@ -70,9 +77,9 @@ public final class RiskMonitor {
     }
 
     /**
-     * Periodic checks: stale references while intents flow engage the market's kill; a staleness kill this
-     * service engaged is released once the market's reference is fresh again (a data-quality pause, not a breach
-     * that needs a human).
+     * Periodic checks: a stale reference while intents flow engages its instrument's kill ({@code market:INJ}); a
+     * staleness kill this service engaged is released once the reference is fresh again (a data-quality pause, not
+     * a breach that needs a human).
      */
     public synchronized List<KillSwitch> onTick(long nowMs) {
         List<KillSwitch> out = new ArrayList<>();
@@ -97,7 +104,8 @@ public final class RiskMonitor {
             boolean ownStalenessKill = kill.state() == KillState.ENGAGED && ACTOR.equals(kill.actor())
                     && scope.kind() == KillScope.Kind.MARKET && kill.reason() != null
                     && kill.reason().startsWith(RiskLimits.REFERENCE_STALENESS);
-            ReferencePrice reference = ownStalenessKill ? references.get(scope.value()) : null;
+            // scope.value() is an instrument; one engaged on a market name (by an older version) maps to its instrument
+            ReferencePrice reference = ownStalenessKill ? references.get(Instruments.referenceOf(scope.value())) : null;
             if (reference != null && nowMs - reference.receiveTimeNanos() / 1_000_000L <= limits.settings().referenceStaleMs()) {
                 KillSwitch release = new KillSwitch(kill.scope(), KillState.RELEASED,
                         RiskLimits.REFERENCE_STALENESS + ": " + scope.value() + " reference fresh again", ACTOR, nowMs);
@@ -120,7 +128,7 @@ public final class RiskMonitor {
             return List.of();
         }
         quality.put(event.instrument(), event);
-        String scope = new KillScope(KillScope.Kind.MARKET, event.instrument()).toString();
+        String scope = KillScope.market(event.instrument()).toString();
         if (!event.ok()) {
             if (isEngaged(scope)) {
                 return List.of();
@@ -172,8 +180,10 @@ public final class RiskMonitor {
         return kill != null && kill.state() == KillState.ENGAGED;
     }
 
-    public synchronized Optional<BigDecimal> reference(String instrument) {
-        return Optional.ofNullable(references.get(instrument)).map(ReferencePrice::price);
+    /** The latest reference of an instrument, or of a market's instrument ({@code INJ/USDT} -> INJ's). */
+    public synchronized Optional<BigDecimal> reference(String instrumentOrMarket) {
+        return Optional.ofNullable(references.get(Instruments.referenceOf(instrumentOrMarket)))
+                .map(ReferencePrice::price);
     }
 
     private List<KillSwitch> engage(Optional<Breach> breach, long nowMs) {

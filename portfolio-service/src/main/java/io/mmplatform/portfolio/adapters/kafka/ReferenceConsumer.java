@@ -15,8 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * md.reference -> marks. Each reference price becomes its instrument's mark (instruments and markets share names:
- * BTC, ETH ...); the positions in that market are republished with their new unrealized PnL, at most once per
+ * md.reference -> marks. Each reference price becomes its instrument's mark, the mark of every market priced from it
+ * ({@code INJ} marks INJ, INJ/USDT and INJ/USDT-PERP: {@link io.mmplatform.common.Instruments#referenceOf}); the
+ * positions in those markets are republished with their new unrealized PnL, at most once per
  * portfolio.mark-publish-interval per position. A mark that arrives inside the interval is published when the
  * interval ends ({@link MarkFlusher}), so the last mark is never lost. Flat positions are not republished: their
  * unrealized PnL is 0 at any mark.
