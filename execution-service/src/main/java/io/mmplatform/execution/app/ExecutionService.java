@@ -104,11 +104,14 @@ public class ExecutionService {
             if (resolved.injectiveLcd() != null) {
                 ExecutionConfig.Injective inj = config.injective();
                 injective = new InjectiveLcdClient(resolved.injectiveLcd(), config.httpTimeout());
+                OrderReconciler injectiveReconciler = new OrderReconciler(
+                        new Tolerance(config.tolerance().priceBps(), config.tolerance().sizeFraction()),
+                        config.tolerance().minReplaceInterval().toMillis(), true);
                 InjectiveWalletWorker.ChainSettings chain = new InjectiveWalletWorker.ChainSettings(inj.chainId(),
                         inj.gasPrice(), inj.feeDenom(), inj.maxGasPerTx(), inj.timeoutBlocks(), InjectiveGasTable.DEFAULTS,
                         inj.confirmInterval());
                 for (Wallet w : wallets) {
-                    injectiveWorkers.put(w.id(), new InjectiveWalletWorker(w, injective, chain, reconciler, checks, kill,
+                    injectiveWorkers.put(w.id(), new InjectiveWalletWorker(w, injective, chain, injectiveReconciler, checks, kill,
                             events, metrics, timing, new CircuitBreaker(config.circuitBreaker().failures(),
                             config.circuitBreaker().backoff().toNanos(), config.circuitBreaker().maxBackoff().toNanos()),
                             inj.sequenceBreakerErrors()));

@@ -104,6 +104,9 @@ final class InjectiveWalletWorker {
     private final InjectivePendingTxs sent = new InjectivePendingTxs();
     private final Map<String, QuoteIntent> pending = new ConcurrentHashMap<>();
     private final Map<String, QuoteIntent> awaitingSettle = new HashMap<>();
+    /** The intent last applied per market, and how often it was applied again after fills. */
+    private final Map<String, QuoteIntent> lastApplied = new HashMap<>();
+    private final Map<String, Integer> refills = new HashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicLong epoch = new AtomicLong();
     private volatile Map<String, InjectiveMarketSpec> markets;
@@ -261,19 +264,43 @@ final class InjectiveWalletWorker {
         for (String market : List.copyOf(pending.keySet())) {
             QuoteIntent intent = pending.remove(market);
             if (intent != null) {
-                guarded("intent " + market + "#" + intent.seq(), () -> process(intent));
+                guarded("intent " + market + "#" + intent.seq(), () -> process(intent, 0));
             }
         }
     }
 
-    private void process(QuoteIntent intent) {
+    /**
+     * Fills took orders of these markets: their latest intents are applied again at once, so that a level a taker
+     * swept is placed again in the next block rather than when the strategy's quotes next change.
+     */
+    private void refill(Set<String> marketsFilled) {
+        for (String market : marketsFilled) {
+            QuoteIntent intent = lastApplied.get(market);
+            if (intent == null || pending.containsKey(market) || awaitingSettle.containsKey(market)) {
+                continue; // a newer intent is on its way, or the market waits for a read anyway
+            }
+            int n = refills.merge(market, 1, Integer::sum);
+            guarded("refill " + market + "#" + intent.seq(), () -> process(intent, n));
+        }
+    }
+
+    /**
+     * @param refill 0 for an intent as it arrived; n > 0 for its n-th application after fills, whose new orders get
+     *               client order ids of their own (an order the taker filled must not lend its id to its successor)
+     */
+    private void process(QuoteIntent intent, int refill) {
         String refusal = refusal(intent);
         if (refusal != null) {
             metrics.intent(refusal);
             return;
         }
+        if (refill == 0) {
+            lastApplied.put(intent.market(), intent);
+            refills.remove(intent.market());
+        }
         InjectiveMarketSpec spec = markets.get(intent.market());
-        ReconcilePlan plan = reconciler.reconcile(wallet.id(), intent.market(), intent.seq(),
+        String cloidScope = refill == 0 ? wallet.id() : wallet.id() + "~refill" + refill;
+        ReconcilePlan plan = reconciler.reconcile(cloidScope, intent.market(), intent.seq(),
                 spec.targets(intent.orders()), live.of(intent.market()), System.currentTimeMillis());
         if (plan.waiting().isEmpty()) {
             awaitingSettle.remove(intent.market());
@@ -293,7 +320,7 @@ final class InjectiveWalletWorker {
         if (!creates.isEmpty() || !cancels.isEmpty()) {
             submit(intent.market(), intent, creates, cancels);
         }
-        metrics.intent("applied");
+        metrics.intent(refill == 0 ? "applied" : "refilled");
     }
 
     /** Why an intent is not applied now (a metrics tag), or null. */
@@ -435,6 +462,9 @@ final class InjectiveWalletWorker {
                 }
                 sent.add(new SentTx(signed.hash(), market, seq, timeoutHeight, creates, cancels, false,
                         System.currentTimeMillis()));
+                // in the mempool: whatever we send next runs after it, so its orders count as resting for the
+                // reconciler (a replace cancels them by cid in a later tx); ACK or REJECT comes with the block
+                creates.forEach(live::confirm);
                 metrics.injectiveTx(wallet.id(), "accepted");
                 if (unrecoveredMismatches > 0) {
                     metrics.injectiveSequenceRecovered(wallet.id(), unrecoveredMismatches);
@@ -534,10 +564,8 @@ final class InjectiveWalletWorker {
                 continue;
             }
             live.byCloid(cloid).ifPresent(o -> {
-                if (o.state() == OrderState.PENDING_NEW) {
-                    live.confirm(cloid);
-                    events.order(event(o, OrderEventType.ACK, null));
-                }
+                live.confirm(cloid);
+                events.order(event(o, OrderEventType.ACK, null));
             });
         }
         for (String cloid : tx.cancels()) {
@@ -584,6 +612,7 @@ final class InjectiveWalletWorker {
         for (Fill retry : seen.takeRetries()) {
             publish(retry);
         }
+        Set<String> filled = new HashSet<>();
         for (Map.Entry<String, InjectiveMarketSpec> m : markets.entrySet()) {
             List<Trade> trades = chain.trades(m.getValue(), subaccountId, TRADES_LIMIT);
             for (int i = trades.size() - 1; i >= 0; i--) {
@@ -607,6 +636,7 @@ final class InjectiveWalletWorker {
                 metrics.fill();
                 if (!resync) {
                     order.ifPresent(o -> {
+                        filled.add(o.market());
                         live.applyFill(o, t.quantity());
                         events.order(event(o.market(), o.remaining().signum() == 0 ? OrderEventType.FILLED
                                         : OrderEventType.FILL, o.cloid(), o.side(), t.price(), t.quantity(), null,
@@ -614,6 +644,9 @@ final class InjectiveWalletWorker {
                     });
                 }
             }
+        }
+        if (!filled.isEmpty() && active) {
+            refill(filled);
         }
     }
 

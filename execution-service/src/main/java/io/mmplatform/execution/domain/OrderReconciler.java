@@ -24,21 +24,31 @@ import java.util.Set;
 public final class OrderReconciler {
     private final Tolerance tolerance;
     private final long minReplaceIntervalMs;
+    private final boolean cancelsRunFirst;
 
     public OrderReconciler(Tolerance tolerance) {
         this(tolerance, 0);
     }
 
+    public OrderReconciler(Tolerance tolerance, long minReplaceIntervalMs) {
+        this(tolerance, minReplaceIntervalMs, false);
+    }
+
     /**
      * @param minReplaceIntervalMs a live order placed less than this long ago is not replaced on its own level (it is
      *                             kept until a later intent, once the interval has passed); 0 disables
+     * @param cancelsRunFirst      the venue runs our requests in the order they were accepted and a request's cancels
+     *                             before its creates (Injective: txs by account sequence, MsgBatchUpdateOrders cancels
+     *                             first): an order being cancelled cannot meet a later order at its price, so it
+     *                             does not block that price
      */
-    public OrderReconciler(Tolerance tolerance, long minReplaceIntervalMs) {
+    public OrderReconciler(Tolerance tolerance, long minReplaceIntervalMs, boolean cancelsRunFirst) {
         if (minReplaceIntervalMs < 0) {
             throw new IllegalArgumentException("min replace interval must be >= 0, got " + minReplaceIntervalMs);
         }
         this.tolerance = tolerance;
         this.minReplaceIntervalMs = minReplaceIntervalMs;
+        this.cancelsRunFirst = cancelsRunFirst;
     }
 
     /** As {@link #reconcile(String, String, long, List, Collection, long)} without the replace interval. */
@@ -134,7 +144,7 @@ public final class OrderReconciler {
         // at its price: one (side, price) never carries two orders of ours
         List<LiveOrder> uncertain = new ArrayList<>();
         for (LiveOrder o : live) {
-            if (o.state() == OrderState.PENDING_CANCEL || unconfirmed(o) && !matched.containsKey(o)) {
+            if (o.state() == OrderState.PENDING_CANCEL && !cancelsRunFirst || unconfirmed(o) && !matched.containsKey(o)) {
                 uncertain.add(o);
             }
         }

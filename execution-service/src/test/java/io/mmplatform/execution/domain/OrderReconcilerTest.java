@@ -147,6 +147,14 @@ class OrderReconcilerTest {
         assertEquals(List.of("b1", "a0"), plan.creates().stream().map(NewOrder::levelId).toList());
         assertTrue(plan.cancels().isEmpty(), "it is being cancelled already");
 
+        // on a venue that runs our requests in order and cancels before creates (Injective), the cancel already sent
+        // comes first: the new order at its price goes now
+        OrderReconciler ordered = new OrderReconciler(new Tolerance(new BigDecimal("2"), new BigDecimal("0.1")), 0, true);
+        ReconcilePlan inOrder = ordered.reconcile("w1", "BTC", 2, List.of(samePrice, other, otherSide), book.of("BTC"));
+        assertTrue(inOrder.waiting().isEmpty());
+        assertEquals(List.of("b0", "b1", "a0"), inOrder.creates().stream().map(NewOrder::levelId).toList());
+        assertTrue(inOrder.cancels().isEmpty());
+
         // once the venue confirmed it gone, the level is placed
         book.remove(bid.cloid());
         ReconcilePlan after = reconciler.reconcile("w1", "BTC", 3, List.of(samePrice), book.of("BTC"));
