@@ -54,12 +54,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One wallet on Injective, on one thread: reconcile intents into {@code MsgBatchUpdateOrders} transactions, sign them
@@ -72,10 +67,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * placed twice), and pending txs signed with X or more are known never to have reached the mempool. Orders are named by
  * their cid (from our cloid) everywhere: creates, cancels, fills, the chain's order listing.
  */
-final class InjectiveWalletWorker {
+final class InjectiveWalletWorker extends OwnedWalletWorker {
     static final String VENUE = "injective";
     private static final Logger LOG = Logger.getLogger(InjectiveWalletWorker.class);
-    private static final int SEND_ATTEMPTS = 4;
+    /** Signing again after a sequence mismatch: a race each time (10% injected) makes 8 in a row about 1e-8. */
+    private static final int SEND_ATTEMPTS = 8;
     private static final int KILL_VERIFY_ATTEMPTS = 20;
     private static final int TRADES_LIMIT = 200;
     private static final long HEIGHT_MAX_AGE_MS = 5_000;
@@ -85,7 +81,6 @@ final class InjectiveWalletWorker {
                          InjectiveGasTable gas, Duration confirmEvery) {
     }
 
-    private final Wallet wallet;
     private final InjectiveAddress address;
     private final String subaccountId;
     private final InjectiveLcdClient chain;
@@ -94,35 +89,27 @@ final class InjectiveWalletWorker {
     private final PreTradeChecks checks;
     private final KillSwitchState kill;
     private final ExecutionEvents events;
-    private final ExecutionMetrics metrics;
     private final WalletWorker.Timing timing;
     private final CircuitBreaker breaker;
-    private final ScheduledExecutorService exec;
     private final LiveOrders live = new LiveOrders();
     private final SeenFills seen = new SeenFills(200_000);
     private final InjectiveSequenceManager sequence;
     private final InjectivePendingTxs sent = new InjectivePendingTxs();
-    private final Map<String, QuoteIntent> pending = new ConcurrentHashMap<>();
     private final Map<String, QuoteIntent> awaitingSettle = new HashMap<>();
     /** The intent last applied per market, and how often it was applied again after fills. */
     private final Map<String, QuoteIntent> lastApplied = new HashMap<>();
     private final Map<String, Integer> refills = new HashMap<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final AtomicLong epoch = new AtomicLong();
     private volatile Map<String, InjectiveMarketSpec> markets;
     private Map<String, InjectiveOrderBatch> batches = Map.of();
-    private volatile boolean owned;
-    private volatile boolean active;
     private long height;
     private long heightReadAtMs;
     /** Code-32 answers not yet followed by an accepted tx: each is recovered by the next acceptance. */
     private int unrecoveredMismatches;
-    private String lastError;
 
     InjectiveWalletWorker(Wallet wallet, InjectiveLcdClient chain, ChainSettings settings, OrderReconciler reconciler,
                           PreTradeChecks checks, KillSwitchState kill, ExecutionEvents events, ExecutionMetrics metrics,
                           WalletWorker.Timing timing, CircuitBreaker breaker, int sequenceBreakerThreshold) {
-        this.wallet = wallet;
+        super(wallet, metrics, "injective-" + wallet.id(), "Injective");
         this.address = InjectiveAddress.fromKey(wallet.key());
         this.subaccountId = address.defaultSubaccountId();
         this.chain = chain;
@@ -131,31 +118,18 @@ final class InjectiveWalletWorker {
         this.checks = checks;
         this.kill = kill;
         this.events = events;
-        this.metrics = metrics;
         this.timing = timing;
         this.breaker = breaker;
         this.sequence = new InjectiveSequenceManager(System::currentTimeMillis, sequenceBreakerThreshold);
-        this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "injective-" + wallet.id());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    Wallet wallet() {
-        return wallet;
     }
 
     String address() {
         return address.bech32();
     }
 
-    boolean owned() {
-        return owned;
-    }
-
-    boolean active() {
-        return active;
+    @Override
+    protected boolean venueKnown() {
+        return markets != null;
     }
 
     /** The chain's markets this wallet trades, by platform name: starts the loops. Called once. */
@@ -171,33 +145,15 @@ final class InjectiveWalletWorker {
         exec.scheduleWithFixedDelay(() -> whileActive("fill poll", () -> pollFills(false)), poll, poll,
                 TimeUnit.MILLISECONDS);
         exec.scheduleWithFixedDelay(() -> whileActive("settle", this::settle), settle, settle, TimeUnit.MILLISECONDS);
-        if (owned) {
-            long e = epoch.get();
-            exec.execute(() -> sync(e));
-        }
-    }
-
-    void own() {
-        long e = epoch.incrementAndGet();
-        active = false;
-        owned = true;
-        if (markets != null) {
-            exec.execute(() -> sync(e));
-        }
-    }
-
-    void disown() {
-        epoch.incrementAndGet();
-        owned = false;
-        active = false;
-        pending.clear();
+        syncIfOwned();
     }
 
     /**
      * Re-sync of a newly owned wallet: the account (number, sequence), then every market's open orders: ours (by cid)
      * adopted, others cancelled; fills taken up. Retried every second until it succeeds or the ownership changes.
      */
-    private void sync(long e) {
+    @Override
+    protected void sync(long e) {
         if (epoch.get() != e || !owned || active) {
             return;
         }
@@ -246,27 +202,9 @@ final class InjectiveWalletWorker {
 
     // ------------------------------------------------------------------ intents
 
-    void offer(QuoteIntent intent) {
-        if (!owned) {
-            metrics.intent("unowned");
-            return;
-        }
-        if (pending.put(intent.market(), intent) != null) {
-            metrics.intent("superseded");
-        }
-        if (drainScheduled.compareAndSet(false, true)) {
-            exec.execute(this::drain);
-        }
-    }
-
-    private void drain() {
-        drainScheduled.set(false);
-        for (String market : List.copyOf(pending.keySet())) {
-            QuoteIntent intent = pending.remove(market);
-            if (intent != null) {
-                guarded("intent " + market + "#" + intent.seq(), () -> process(intent, 0));
-            }
-        }
+    @Override
+    protected void process(QuoteIntent intent) {
+        process(intent, 0);
     }
 
     /**
@@ -539,9 +477,7 @@ final class InjectiveWalletWorker {
         }
         awaitingSettle.forEach(pending::putIfAbsent);
         awaitingSettle.clear();
-        if (drainScheduled.compareAndSet(false, true)) {
-            exec.execute(this::drain);
-        }
+        scheduleDrain();
     }
 
     private void concluded(SentTx tx, TxResult result) {
@@ -817,32 +753,6 @@ final class InjectiveWalletWorker {
         }
     }
 
-    private void whileActive(String what, Runnable task) {
-        if (active) {
-            guarded(what, task);
-        }
-    }
-
-    private void guarded(String what, Runnable task) {
-        try {
-            task.run();
-            if (lastError != null && !what.startsWith("intent")) {
-                LOG.infof("wallet %s: Injective reachable again", wallet.id());
-                lastError = null;
-            }
-        } catch (VenueException e) {
-            if (exec.isShutdown()) {
-                return;
-            }
-            if (!e.getMessage().equals(lastError)) {
-                LOG.warnf("wallet %s: %s on Injective failed: %s", wallet.id(), what, e.getMessage());
-                lastError = e.getMessage();
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "wallet %s: %s on Injective failed", wallet.id(), what);
-        }
-    }
-
     private OrderEvent event(LiveOrder o, OrderEventType type, String reason) {
         return event(o.market(), type, o.cloid(), o.side(), o.price(), o.remaining(), reason, o.originNanos());
     }
@@ -851,13 +761,5 @@ final class InjectiveWalletWorker {
                              BigDecimal size, String reason, long originNanos) {
         return new OrderEvent(wallet.id(), VENUE, market, type, cloid, null, side, price, size, reason,
                 System.currentTimeMillis(), originNanos);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

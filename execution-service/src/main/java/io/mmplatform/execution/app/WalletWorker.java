@@ -50,18 +50,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything execution does for one wallet, on one thread: reconcile intents, sign and send, poll fills, settle
  * against the venue's open orders, obey kills. The single writer of the wallet's nonces and live orders.
  */
-final class WalletWorker {
+final class WalletWorker extends OwnedWalletWorker {
     static final String VENUE = "hyperliquid";
     private static final Logger LOG = Logger.getLogger(WalletWorker.class);
     private static final int KILL_VERIFY_ATTEMPTS = 20;
@@ -77,70 +73,52 @@ final class WalletWorker {
                   Duration deadManRefresh) {
     }
 
-    private final Wallet wallet;
     private final HyperliquidClient venue;
     private final OrderReconciler reconciler;
     private final PreTradeChecks checks;
     private final KillSwitchState kill;
     private final ExecutionEvents events;
-    private final ExecutionMetrics metrics;
     private final Timing timing;
     private final RateLimiter limiter;
     private final CircuitBreaker breaker;
     /** A replace of a level's resting order goes as one batchModify (execution.use-batch-modify). */
     private final boolean useBatchModify;
-    private final ScheduledExecutorService exec;
     private final LiveOrders live = new LiveOrders();
     private final SeenFills seen = new SeenFills(200_000);
     private final NonceFile nonceFile;
     private final NonceManager nonces;
-    private final Map<String, QuoteIntent> pending = new ConcurrentHashMap<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean earlySettleScheduled = new AtomicBoolean();
     /** Intents with desired orders that wait for the venue's open orders to be read (settle): applied again after. */
     private final Map<String, QuoteIntent> awaitingSettle = new HashMap<>();
-    private final AtomicLong epoch = new AtomicLong();
     private volatile VenueRules rules;
-    /** This instance owns the wallet's partition: it may send for it. Cleared at once on revocation. */
-    private volatile boolean owned;
-    /** Owned and re-synced from the venue in the current ownership epoch: intents are processed, loops run. */
-    private volatile boolean active;
-    private String lastPollError;
 
     WalletWorker(Wallet wallet, HyperliquidClient venue, OrderReconciler reconciler, PreTradeChecks checks,
                  KillSwitchState kill, ExecutionEvents events, ExecutionMetrics metrics, Timing timing,
                  RateLimiter limiter, NonceFile nonceFile, CircuitBreaker breaker, boolean useBatchModify) {
+        super(wallet, metrics, "wallet-" + wallet.id(), "the venue");
         this.useBatchModify = useBatchModify;
-        this.wallet = wallet;
         this.venue = venue;
         this.reconciler = reconciler;
         this.checks = checks;
         this.kill = kill;
         this.events = events;
-        this.metrics = metrics;
         this.timing = timing;
         this.limiter = limiter;
         this.breaker = breaker;
         this.nonceFile = nonceFile;
         this.nonces = new NonceManager(nonceFile.load(), System::currentTimeMillis, nonceFile::store, NONCE_RESERVE_MS);
-        this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "wallet-" + wallet.id());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
-    Wallet wallet() {
-        return wallet;
+    @Override
+    protected boolean venueKnown() {
+        return rules != null;
     }
 
-    boolean owned() {
-        return owned;
-    }
-
-    /** Owned and re-synced: the wallet is being traded by this instance. */
-    boolean active() {
-        return active;
+    @Override
+    protected void onVenueException(VenueException e) {
+        if (e.rateLimited()) {
+            limiter.throttled(System.nanoTime());
+        }
     }
 
     /**
@@ -157,34 +135,7 @@ final class WalletWorker {
         long refresh = timing.deadManRefresh().toMillis();
         exec.scheduleWithFixedDelay(() -> whileActive("dead man's switch", this::armDeadMan), refresh, refresh,
                 TimeUnit.MILLISECONDS);
-        if (owned) {
-            long e = epoch.get();
-            exec.execute(() -> sync(e));
-        }
-    }
-
-    /**
-     * This instance now owns the wallet's partition. Called on the consumer's thread during the rebalance, before
-     * any intent of the partition is delivered: the re-sync is queued on the wallet's thread ahead of every intent.
-     */
-    void own() {
-        long e = epoch.incrementAndGet();
-        active = false;
-        owned = true;
-        if (rules != null) {
-            exec.execute(() -> sync(e));
-        }
-    }
-
-    /**
-     * The partition was revoked: nothing more is sent for the wallet from now on (a request already on the wire
-     * completes). Its orders stay on the venue for the new owner to adopt.
-     */
-    void disown() {
-        epoch.incrementAndGet();
-        owned = false;
-        active = false;
-        pending.clear();
+        syncIfOwned();
     }
 
     /**
@@ -193,7 +144,8 @@ final class WalletWorker {
      * the venue's fill history is taken up (fill ids already seen are skipped; consumers dedupe by fill id); the dead
      * man's switch is armed. Retried every second until it succeeds or the ownership changes.
      */
-    private void sync(long e) {
+    @Override
+    protected void sync(long e) {
         if (epoch.get() != e || !owned || active) {
             return;
         }
@@ -281,36 +233,8 @@ final class WalletWorker {
 
     // ------------------------------------------------------------------ intents
 
-    /** Latest wins: a newer intent for the same market replaces one still waiting. Called from the consumer. */
-    void offer(QuoteIntent intent) {
-        if (!owned) {
-            metrics.intent("unowned");
-            return;
-        }
-        QuoteIntent replaced = pending.put(intent.market(), intent);
-        if (replaced != null) {
-            metrics.intent("superseded"); // the sequencer only lets newer intents through: the waiting one is stale
-        }
-        scheduleDrain();
-    }
-
-    private void scheduleDrain() {
-        if (drainScheduled.compareAndSet(false, true)) {
-            exec.execute(this::drain);
-        }
-    }
-
-    private void drain() {
-        drainScheduled.set(false);
-        for (String market : List.copyOf(pending.keySet())) {
-            QuoteIntent intent = pending.remove(market);
-            if (intent != null) {
-                guarded("intent " + market + "#" + intent.seq(), () -> process(intent));
-            }
-        }
-    }
-
-    private void process(QuoteIntent intent) {
+    @Override
+    protected void process(QuoteIntent intent) {
         if (!active) {
             metrics.intent(owned ? "not_ready" : "unowned");
             return;
@@ -952,36 +876,6 @@ final class WalletWorker {
         metrics.requestWeight(weight);
     }
 
-    /** A loop's turn: runs only while the wallet is owned and re-synced. */
-    private void whileActive(String what, Runnable task) {
-        if (active) {
-            guarded(what, task);
-        }
-    }
-
-    private void guarded(String what, Runnable task) {
-        try {
-            task.run();
-            if (lastPollError != null && !what.startsWith("intent")) {
-                LOG.infof("wallet %s: venue reachable again", wallet.id());
-                lastPollError = null;
-            }
-        } catch (VenueException e) {
-            if (e.rateLimited()) {
-                limiter.throttled(System.nanoTime());
-            }
-            if (exec.isShutdown()) {
-                return; // interrupted by shutdown: nothing to report
-            }
-            if (!e.getMessage().equals(lastPollError)) {
-                LOG.warnf("wallet %s: %s failed: %s", wallet.id(), what, e.getMessage());
-                lastPollError = e.getMessage();
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "wallet %s: %s failed", wallet.id(), what);
-        }
-    }
-
     private OrderEvent event(LiveOrder o, OrderEventType type, Long oid, String reason) {
         return event(o.market(), type, o.cloid(), oid != null ? oid : o.oid(), o.side(), o.price(), o.remaining(),
                 reason, o.originNanos());
@@ -993,11 +887,4 @@ final class WalletWorker {
                 System.currentTimeMillis(), originNanos);
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
