@@ -12,7 +12,7 @@ import java.util.List;
         description = "Operate the market-making platform: start the paper stack, watch topics, pull the kill switch.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, KillCommand.class,
                 KillCommand.Resume.class, TailCommand.class, RecordCommand.class, ReplayCommand.class, TopicsCommand.class,
-                SignCommand.class, InjCommand.class, QualityCommand.class})
+                SignCommand.class, InjCommand.class, QualityCommand.class, BenchCommand.class})
 public final class MmCommand implements Runnable {
 
     /** The project root (the folder holding ./mm), set by the ./mm script. */

@@ -18,12 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DefaultBotsTest {
     private static final Map<String, String> START_PRICES = Map.of("BTC", "100000", "ETH", "3500", "SOL", "150",
-            "INJ", "25");
+            "INJ", "25", "INJ/USDT", "25", "INJ/USDT-PERP", "25");
 
     @Test
     void everyDefaultBotBuildsAndQuotesAndEveryStrategyIsUsed() {
         List<BotDefinition> bots = FileBotStore.readDirectory(Path.of("../deploy/bots"));
-        BotFactory factory = new BotFactory(Strategies.standard(), Map.of("BTC", 5, "ETH", 4, "SOL", 2, "INJ", 1));
+        BotFactory factory = new BotFactory(Strategies.standard(), Map.of("BTC", 5, "ETH", 4, "SOL", 2, "INJ", 1,
+                "INJ/USDT", 3, "INJ/USDT-PERP", 3));
         Set<String> used = new TreeSet<>();
         for (BotDefinition bot : bots) {
             used.add(bot.strategy());

@@ -1,0 +1,65 @@
+package io.mmplatform.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mmplatform.common.codec.Json;
+import io.mmplatform.ops.bench.PipelineBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** ./mm bench: measurements that print numbers; they never fail on a timing. */
+@Command(name = "bench", description = "Benchmarks that print numbers (they never fail on a timing).",
+        mixinStandardHelpOptions = true, subcommands = {BenchCommand.Pipeline.class})
+final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        System.out.println("usage: ./mm bench pipeline [--markets N] [--rate TICKS_PER_S] [--seconds S]");
+    }
+
+    @Command(name = "pipeline", mixinStandardHelpOptions = true, description = "Tick-to-order latency of the paper "
+            + "stack (price-feed, quoting, risk, execution, the simulator without added latency) per hop and end to "
+            + "end, next to the bare-Kafka floor of the same shape on the same broker; consumer lag and every "
+            + "process's resident memory at the end. Starts its own stack in its run directory and stops it.")
+    static final class Pipeline implements Callable<Integer> {
+        @Option(names = "--markets", defaultValue = "10", description = "synthetic markets, one ladder bot each (1-999)")
+        int markets;
+
+        @Option(names = "--rate", description = "reference ticks per second over all markets (default: 10 per market)")
+        Double rate;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "measured window")
+        int seconds;
+
+        @Option(names = "--warmup", defaultValue = "10", description = "seconds before measuring")
+        int warmup;
+
+        @Option(names = "--run-dir", description = "the benchmark stack's run directory (default: ./run/bench)")
+        Path runDir;
+
+        @Option(names = "--port-base", defaultValue = "24900", description = "simulator port; services base+1..5")
+        int portBase;
+
+        @Option(names = "--json", description = "write the report here (default: <run-dir>/pipeline-<markets>.json)")
+        Path json;
+
+        @Override
+        public Integer call() throws IOException {
+            Path root = MmCommand.root();
+            Path dir = (runDir != null ? runDir : root.resolve("run/bench")).toAbsolutePath();
+            PipelineBench.Options options = new PipelineBench.Options(root, dir, markets,
+                    rate != null ? rate : markets * 10.0, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup),
+                    portBase);
+            ObjectNode report = new PipelineBench(System.out).run(options);
+            Path out = json != null ? json : dir.resolve("pipeline-" + markets + ".json");
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            System.out.println("report: " + out);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,444 @@
+package io.mmplatform.ops.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mmplatform.common.Topics;
+import io.mmplatform.common.codec.Codecs;
+import io.mmplatform.common.codec.Json;
+import io.mmplatform.common.messages.OrderEvent;
+import io.mmplatform.common.messages.OrderEventType;
+import io.mmplatform.common.messages.QuoteIntent;
+import io.mmplatform.ops.PaperStack;
+import io.mmplatform.ops.StackComponent;
+import io.mmplatform.ops.StackState;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code ./mm bench pipeline}: the paper stack with N synthetic markets (one ladder bot each, no takers, no added
+ * venue latency), reference ticks at a given total rate; per hop and end to end latency from the records on the
+ * topics, execution's own tick-to-order timer, the consumers' lag at the end, every process's resident memory, and
+ * the bare-Kafka floor of the same shape on the same broker.
+ *
+ * <p>Times: a tick is price-feed's receipt of the Hermes update (the reference's receiveTimeNanos, which travels as
+ * the intent's and the order's originNanos); an intent's time is quoting's createdAtMs, an order's the NEW event's
+ * timeMs (both milliseconds, so the per-hop numbers have millisecond resolution); execution's tick-to-order timer
+ * measures the whole path in nanoseconds.
+ */
+public final class PipelineBench {
+    /** How to run: markets, total ticks per second, the measured window and the warm-up before it. */
+    public record Options(Path root, Path runDir, int markets, double ratePerSecond, Duration measure,
+                          Duration warmup, int portBase) {
+        public Options {
+            if (markets < 1 || markets > 999) {
+                throw new IllegalArgumentException("--markets must be 1..999, got " + markets);
+            }
+            if (!(ratePerSecond > 0)) {
+                throw new IllegalArgumentException("--rate must be positive, got " + ratePerSecond);
+            }
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final PrintStream out;
+
+    public PipelineBench(PrintStream out) {
+        this.out = out;
+    }
+
+    /** The synthetic market names: M001, M002, ... */
+    static List<String> marketNames(int n) {
+        List<String> names = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            names.add(String.format(Locale.ROOT, "M%03d", i));
+        }
+        return names;
+    }
+
+    /** Each market's reference ticks every this many ms, so that all markets together tick at the rate. */
+    static long tickIntervalMs(int markets, double ratePerSecond) {
+        return Math.max(1, Math.round(markets * 1000.0 / ratePerSecond));
+    }
+
+    /** The -D settings of every component for N synthetic markets ("component:key" -> value). */
+    static Map<String, String> settings(List<String> markets, long tickIntervalMs, Path botsDir) {
+        Map<String, String> p = new LinkedHashMap<>();
+        // the paper stack's own four markets stay (its settings and price-feed's feeds name them); no bot quotes them
+        p.put("venue-simulator:simulator.markets", String.join(",", markets) + ",BTC,ETH,SOL,INJ");
+        p.put("venue-simulator:simulator.reference.tick-interval", tickIntervalMs + "ms");
+        p.put("venue-simulator:simulator.reference.jump-probability", "0");
+        p.put("venue-simulator:simulator.taker.rate-per-second", "0");
+        p.put("venue-simulator:simulator.injective.enabled", "false");
+        p.put("price-feed-service:price-feed.injective-venue.enabled", "false");
+        p.put("execution-service:execution.injective.enabled", "false");
+        // the benchmark measures the pipeline, not the paper venue's request budget
+        p.put("execution-service:execution.rate-limit.ip.capacity", "1000000000");
+        p.put("execution-service:execution.rate-limit.ip.per-second", "1000000000");
+        p.put("execution-service:execution.rate-limit.wallet.capacity", "1000000000");
+        p.put("execution-service:execution.rate-limit.wallet.per-second", "1000000000");
+        p.put("quoting-service:quoting.bots-dir", botsDir.toString());
+        p.put("price-feed-service:price-feed.venue.markets", String.join(",", markets.subList(0,
+                Math.min(4, markets.size()))));
+        for (String m : markets) {
+            String feed = feedId(m);
+            p.put("venue-simulator:simulator.market." + m + ".start-price", "100");
+            p.put("venue-simulator:simulator.market." + m + ".sz-decimals", "2");
+            p.put("venue-simulator:simulator.market." + m + ".feed-id", feed);
+            p.put("price-feed-service:price-feed.hermes.feeds." + m, feed);
+            p.put("quoting-service:quoting.sz-decimals." + m, "2");
+        }
+        return p;
+    }
+
+    static String feedId(String market) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("mm-bench:" + market).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One ladder bot per market, wallets w1 and w2 taking turns. */
+    static void writeBots(Path dir, List<String> markets) {
+        try {
+            Files.createDirectories(dir);
+            try (var old = Files.list(dir)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+            for (int i = 0; i < markets.size(); i++) {
+                String m = markets.get(i);
+                ObjectNode bot = Json.MAPPER.createObjectNode();
+                bot.put("id", "bench-" + m.toLowerCase(Locale.ROOT));
+                bot.put("strategy", "ladder");
+                bot.put("wallet", i % 2 == 0 ? "w1" : "w2");
+                bot.putArray("markets").add(m);
+                ObjectNode params = bot.putObject("params");
+                params.put("spread-bps", "10").put("levels", "2").put("level-spacing-bps", "5").put("size", "0.5")
+                        .put("max-position", "50").put("tif", "ALO");
+                Files.writeString(dir.resolve(bot.get("id").asText() + ".json"),
+                        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(bot));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the benchmark's bots to " + dir, e);
+        }
+    }
+
+    public ObjectNode run(Options o) {
+        List<String> markets = marketNames(o.markets());
+        long intervalMs = tickIntervalMs(o.markets(), o.ratePerSecond());
+        double rate = o.markets() * 1000.0 / intervalMs;
+        Path botsDir = o.runDir().toAbsolutePath().resolve("bench-bots");
+        writeBots(botsDir, markets);
+        PaperStack stack = new PaperStack(out);
+        out.printf("bench: %d markets, each ticking every %d ms (%.0f ticks/s in all), warm-up %ds, measure %ds%n",
+                o.markets(), intervalMs, rate, o.warmup().toSeconds(), o.measure().toSeconds());
+        StackState state = stack.up(PaperStack.Options.defaults(o.root()).withRunDir(o.runDir())
+                .withPorts(o.portBase(), 0).withDatabase("mm_portfolio")
+                .withExtraProperties(settings(markets, intervalMs, botsDir)));
+        try {
+            sleep(o.warmup().toMillis());
+            Capture capture = new Capture(state.bootstrap());
+            capture.start();
+            long fromNanos = epochNanos();
+            sleep(o.measure().toMillis());
+            long untilNanos = epochNanos();
+            sleep(1_000); // what was caused inside the window arrives
+            capture.stop();
+            Map<String, Long> lag = lag(state.bootstrap());
+            Map<String, Double> timer = tickToOrderTimer(state.url(StackComponent.EXECUTION));
+            Map<String, Long> rss = rss(state);
+            double seconds = (untilNanos - fromNanos) / 1e9;
+            Hops hops = capture.hops(fromNanos, untilNanos, seconds);
+            LatencyStats floor = KafkaFloor.run(state.bootstrap(), new KafkaFloor.Shape(4, 8,
+                    capture.averageBytes(Topics.MD_REFERENCE), capture.averageBytes(Topics.QUOTE_INTENTS),
+                    o.markets(), 2, rate, Duration.ofSeconds(3), o.measure()));
+            ObjectNode report = report(o, rate, hops, timer, floor, lag, rss, capture.referenceRate(seconds));
+            print(report, hops, floor, timer, lag, rss);
+            return report;
+        } finally {
+            stack.down(o.runDir());
+        }
+    }
+
+    /** The hops measured from the topics. */
+    record Hops(LatencyStats tickToIntent, LatencyStats intentToOrder, LatencyStats tickToOrder) {
+    }
+
+    /** Reads md.reference, quote.intents and exec.orders from their ends while the window runs. */
+    private static final class Capture {
+        private final String bootstrap;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Map<String, long[]> bytes = new ConcurrentHashMap<>();
+        private final List<QuoteIntent> intents = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<OrderEvent> orders = java.util.Collections.synchronizedList(new ArrayList<>());
+        private long references;
+        private Thread thread;
+
+        Capture(String bootstrap) {
+            this.bootstrap = bootstrap;
+        }
+
+        void start() {
+            Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
+            List<TopicPartition> parts = new ArrayList<>();
+            for (String topic : List.of(Topics.MD_REFERENCE, Topics.QUOTE_INTENTS, Topics.EXEC_ORDERS)) {
+                c.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> parts.add(new TopicPartition(topic,
+                        i.partition())));
+            }
+            c.assign(parts);
+            c.seekToEnd(parts);
+            parts.forEach(c::position);
+            thread = new Thread(() -> {
+                try (c) {
+                    while (running.get()) {
+                        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
+                            bytes.computeIfAbsent(r.topic(), t -> new long[2])[0] += r.serializedValueSize();
+                            bytes.get(r.topic())[1]++;
+                            switch (r.topic()) {
+                                case Topics.MD_REFERENCE -> references++;
+                                case Topics.QUOTE_INTENTS -> intents.add(Codecs.QUOTE_INTENT.decode(r.value()));
+                                default -> {
+                                    OrderEvent e = Codecs.ORDER_EVENT.decode(r.value());
+                                    if (e.event() == OrderEventType.NEW) {
+                                        orders.add(e);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }, "bench-capture");
+            thread.start();
+        }
+
+        void stop() {
+            running.set(false);
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        int averageBytes(String topic) {
+            long[] b = bytes.get(topic);
+            return b == null || b[1] == 0 ? 256 : (int) (b[0] / b[1]);
+        }
+
+        double referenceRate(double seconds) {
+            return references / seconds;
+        }
+
+        Hops hops(long fromNanos, long untilNanos, double seconds) {
+            Map<String, Long> intentAt = new java.util.HashMap<>();
+            long[] tickToIntent = new long[intents.size()];
+            int n = 0;
+            for (QuoteIntent i : List.copyOf(intents)) {
+                if (i.originNanos() < fromNanos || i.originNanos() >= untilNanos) {
+                    continue;
+                }
+                tickToIntent[n++] = i.createdAtMs() * 1_000_000L - i.originNanos();
+                intentAt.putIfAbsent(i.walletId() + "|" + i.market() + "|" + i.originNanos(), i.createdAtMs());
+            }
+            long[] intentToOrder = new long[orders.size()];
+            long[] tickToOrder = new long[orders.size()];
+            int m = 0;
+            int k = 0;
+            for (OrderEvent e : List.copyOf(orders)) {
+                if (e.originNanos() < fromNanos || e.originNanos() >= untilNanos) {
+                    continue;
+                }
+                tickToOrder[k++] = e.timeMs() * 1_000_000L - e.originNanos();
+                Long created = intentAt.get(e.walletId() + "|" + e.market() + "|" + e.originNanos());
+                if (created != null) {
+                    intentToOrder[m++] = (e.timeMs() - created) * 1_000_000L;
+                }
+            }
+            return new Hops(LatencyStats.ofNanos(tickToIntent, n, seconds), LatencyStats.ofNanos(intentToOrder, m,
+                    seconds), LatencyStats.ofNanos(tickToOrder, k, seconds));
+        }
+    }
+
+    /** Lag of every consumer group at the end: the end offsets minus the committed ones, summed per group. */
+    static Map<String, Long> lag(String bootstrap) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            for (var g : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(g.groupId())
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                if (committed.isEmpty()) {
+                    continue;
+                }
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                        .get(10, TimeUnit.SECONDS);
+                long sum = 0;
+                for (var e : committed.entrySet()) {
+                    if (e.getValue() != null) {
+                        sum += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+                    }
+                }
+                out.put(g.groupId(), sum);
+            }
+        } catch (Exception e) {
+            out.put("unreadable: " + e.getMessage(), -1L);
+        }
+        return out;
+    }
+
+    /** execution_tick_to_order_seconds quantiles and max, in ms. */
+    static Map<String, Double> tickToOrderTimer(String executionUrl) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        try {
+            String text = HTTP.send(HttpRequest.newBuilder(URI.create(executionUrl + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : text.split("\n")) {
+                if (!line.startsWith("execution_tick_to_order_seconds")) {
+                    continue;
+                }
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000;
+                if (line.contains("quantile=\"0.5\"")) {
+                    out.put("p50Ms", value);
+                } else if (line.contains("quantile=\"0.99\"")) {
+                    out.put("p99Ms", value);
+                } else if (line.contains("quantile=\"0.999\"")) {
+                    out.put("p999Ms", value);
+                } else if (line.startsWith("execution_tick_to_order_seconds_max")) {
+                    out.put("maxMs", value);
+                } else if (line.startsWith("execution_tick_to_order_seconds_count")) {
+                    out.put("count", value / 1000);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            out.put("unreadable", Double.NaN);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out;
+    }
+
+    /** Resident set size of every process of the stack (VmRSS from /proc), in MB. */
+    static Map<String, Long> rss(StackState state) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (state.brokerPid() != null) {
+            out.put("kafka", rssMb(state.brokerPid()));
+        }
+        for (StackState.Running r : state.components()) {
+            out.put(r.name(), rssMb(r.pid()));
+        }
+        return out;
+    }
+
+    static long rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private ObjectNode report(Options o, double rate, Hops hops, Map<String, Double> timer, LatencyStats floor,
+                              Map<String, Long> lag, Map<String, Long> rss, double referencesPerSecond) {
+        ObjectNode r = Json.MAPPER.createObjectNode();
+        r.put("time", Instant.now().toString());
+        r.put("machine", Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", java " + System.getProperty("java.version"));
+        r.put("markets", o.markets());
+        r.put("ticksPerSecond", rate);
+        r.put("referencesPerSecond", referencesPerSecond);
+        r.put("measureSeconds", o.measure().toSeconds());
+        ObjectNode h = r.putObject("hops");
+        h.set("tickToIntent", Json.MAPPER.valueToTree(hops.tickToIntent()));
+        h.set("intentToOrder", Json.MAPPER.valueToTree(hops.intentToOrder()));
+        h.set("tickToOrder", Json.MAPPER.valueToTree(hops.tickToOrder()));
+        r.set("executionTickToOrderTimer", Json.MAPPER.valueToTree(timer));
+        r.set("floor", Json.MAPPER.valueToTree(floor));
+        ObjectNode ratio = r.putObject("ratioToFloor");
+        double[] x = hops.tickToOrder().ratioTo(floor);
+        ratio.put("p50", x[0]);
+        ratio.put("p99", x[1]);
+        r.set("consumerLag", Json.MAPPER.valueToTree(lag));
+        r.set("rssMb", Json.MAPPER.valueToTree(rss));
+        r.put("rssTotalMb", rss.values().stream().filter(v -> v > 0).mapToLong(Long::longValue).sum());
+        return r;
+    }
+
+    private void print(ObjectNode report, Hops hops, LatencyStats floor, Map<String, Double> timer,
+                       Map<String, Long> lag, Map<String, Long> rss) {
+        out.printf("%n%d markets, %.0f ticks/s (md.reference %.0f/s) over %ds%n", report.get("markets").asInt(),
+                report.get("ticksPerSecond").asDouble(), report.get("referencesPerSecond").asDouble(),
+                report.get("measureSeconds").asInt());
+        out.println(LatencyStats.header());
+        out.println(hops.tickToIntent().row("tick -> intent (ms res)"));
+        out.println(hops.intentToOrder().row("intent -> order (ms res)"));
+        out.println(hops.tickToOrder().row("tick -> order (ms res)"));
+        out.println(floor.row("kafka floor, 2 hops"));
+        out.printf(Locale.ROOT, "execution's tick-to-order timer (ns res): p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max "
+                        + "%.3f ms%n", timer.getOrDefault("p50Ms", Double.NaN), timer.getOrDefault("p99Ms", Double.NaN),
+                timer.getOrDefault("p999Ms", Double.NaN), timer.getOrDefault("maxMs", Double.NaN));
+        out.printf(Locale.ROOT, "pipeline / floor: p50 %.2fx, p99 %.2fx%n", report.path("ratioToFloor").path("p50")
+                .asDouble(), report.path("ratioToFloor").path("p99").asDouble());
+        out.println("consumer lag at the end: " + lag);
+        out.println("resident memory (MB): " + rss + ", total " + report.get("rssTotalMb").asLong());
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
