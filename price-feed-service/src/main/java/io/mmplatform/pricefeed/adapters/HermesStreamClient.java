@@ -169,6 +169,8 @@ public final class HermesStreamClient implements AutoCloseable {
 
     // delivery state (reader thread) and counters (read from anywhere)
     private final Map<String, Long> lastPublishMsByFeed = new ConcurrentHashMap<>();
+    /** The slot of that last price: updates within one publish second are told apart by it. */
+    private final Map<String, Long> lastSlotByFeed = new ConcurrentHashMap<>();
     private final Map<String, Long> lastReceiveNanosByInstrument = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> updatesByInstrument = new ConcurrentHashMap<>();
     private final AtomicLong updates = new AtomicLong();
@@ -587,11 +589,12 @@ public final class HermesStreamClient implements AutoCloseable {
             }
             any = true;
             Long last = lastPublishMsByFeed.get(price.feedId());
-            if (last != null && price.publishTimeMs() <= last) {
+            if (last != null && !price.newerThan(last, lastSlotByFeed.getOrDefault(price.feedId(), 0L))) {
                 staleDropped.incrementAndGet(); // older than, or the same as, what was delivered: not news
                 continue;
             }
             lastPublishMsByFeed.put(price.feedId(), price.publishTimeMs());
+            lastSlotByFeed.put(price.feedId(), price.slot());
             updates.incrementAndGet();
             if (fromLatest) {
                 latestUpdates.incrementAndGet();

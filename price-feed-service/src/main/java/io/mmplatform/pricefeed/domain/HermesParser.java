@@ -114,7 +114,9 @@ public final class HermesParser {
         if (value.signum() <= 0) {
             throw new MalformedUpdateException("update " + feedId + ": price " + value.toPlainString() + " is not positive");
         }
-        return new HermesPrice(feedId, value, conf, publishSeconds * 1000L);
+        JsonNode slot = update.path("metadata").path("slot");
+        return new HermesPrice(feedId, value, conf, publishSeconds * 1000L,
+                slot.isIntegralNumber() && slot.canConvertToLong() && slot.asLong() > 0 ? slot.asLong() : 0);
     }
 
     /** Feed ids compare as 64 lowercase hex chars without 0x. */

@@ -37,6 +37,21 @@ class HermesParserTest {
     }
 
     @Test
+    void theSlotTellsApartUpdatesOfOnePublishSecond() {
+        String json = "{\"parsed\":[{\"id\":\"e62df6c8b4a85fe1a67db44dc12de5db330f7ac66b72dc658afedf0f4a415b43\","
+                + "\"price\":{\"price\":\"100\",\"conf\":\"1\",\"expo\":0,\"publish_time\":10},"
+                + "\"metadata\":{\"slot\":250,\"proof_available_time\":10,\"prev_publish_time\":10}}]}";
+        HermesPrice p = HermesParser.parse(json).get(0);
+        assertEquals(250, p.slot());
+        assertTrue(p.newerThan(10_000, 249), "the same second, a later slot: news");
+        assertTrue(!p.newerThan(10_000, 250) && !p.newerThan(10_000, 251), "the same or an earlier slot: not news");
+        assertTrue(p.newerThan(9_000, 900), "a later second whatever the slot");
+        assertTrue(!p.newerThan(11_000, 0));
+        HermesPrice noSlot = new HermesPrice(p.feedId(), p.price(), p.conf(), 10_000);
+        assertTrue(!noSlot.newerThan(10_000, 0), "without slots one update per second, as before");
+    }
+
+    @Test
     void acceptsNumericIntegersAndPositiveExponentsAndA0xId() {
         String json = "{\"parsed\":[{\"id\":\"0xE62DF6C8B4A85FE1A67DB44DC12DE5DB330F7AC66B72DC658AFEDF0F4A415B43\","
                 + "\"price\":{\"price\":12345,\"conf\":\"7\",\"expo\":2,\"publish_time\":10}}]}";
