@@ -96,7 +96,9 @@ class PaperStackIT {
             }
             Set<String> quotedMarkets = orders.records().stream().map(r -> Codecs.ORDER_EVENT.decode(r.value()))
                     .filter(e -> e.event() == OrderEventType.ACK).map(OrderEvent::market).collect(Collectors.toSet());
-            assertEquals(Set.of("BTC", "ETH", "SOL", "INJ"), quotedMarkets, "orders rested on every market");
+            // ./mm up's default bots: Hyperliquid's four markets and the Injective mirror's two
+            assertEquals(Set.of("BTC", "ETH", "SOL", "INJ", "INJ/USDT", "INJ/USDT-PERP"), quotedMarkets,
+                    "orders rested on every market");
 
             // 2. a global kill empties the venue of our orders, and nothing new is sent until release
             long killSent = System.nanoTime();

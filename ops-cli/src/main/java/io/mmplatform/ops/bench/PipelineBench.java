@@ -196,7 +196,12 @@ public final class PipelineBench {
     }
 
     /** The hops measured from the topics. */
-    record Hops(LatencyStats tickToIntent, LatencyStats intentToOrder, LatencyStats tickToOrder) {
+    /**
+     * tick -> intent (quoting built it), intent -> its record's Kafka timestamp (quoting's producer sent it), sent
+     * intent -> NEW order event (execution), tick -> NEW.
+     */
+    record Hops(LatencyStats tickToIntent, LatencyStats intentToSend, LatencyStats intentToOrder,
+                LatencyStats tickToOrder) {
     }
 
     /** Reads md.reference, quote.intents and exec.orders from their ends while the window runs. */
@@ -205,6 +210,8 @@ public final class PipelineBench {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Map<String, long[]> bytes = new ConcurrentHashMap<>();
         private final List<QuoteIntent> intents = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** The Kafka timestamp (the producer's send time, ms) of each intent record, by intent. */
+        private final Map<QuoteIntent, Long> intentSentMs = new ConcurrentHashMap<>();
         private final List<OrderEvent> orders = java.util.Collections.synchronizedList(new ArrayList<>());
         private long references;
         private Thread thread;
@@ -236,7 +243,11 @@ public final class PipelineBench {
                             bytes.get(r.topic())[1]++;
                             switch (r.topic()) {
                                 case Topics.MD_REFERENCE -> references++;
-                                case Topics.QUOTE_INTENTS -> intents.add(Codecs.QUOTE_INTENT.decode(r.value()));
+                                case Topics.QUOTE_INTENTS -> {
+                                    QuoteIntent i = Codecs.QUOTE_INTENT.decode(r.value());
+                                    intents.add(i);
+                                    intentSentMs.put(i, r.timestamp());
+                                }
                                 default -> {
                                     OrderEvent e = Codecs.ORDER_EVENT.decode(r.value());
                                     if (e.event() == OrderEventType.NEW) {
@@ -272,13 +283,16 @@ public final class PipelineBench {
         Hops hops(long fromNanos, long untilNanos, double seconds) {
             Map<String, Long> intentAt = new java.util.HashMap<>();
             long[] tickToIntent = new long[intents.size()];
+            long[] intentToSend = new long[intents.size()];
             int n = 0;
             for (QuoteIntent i : List.copyOf(intents)) {
                 if (i.originNanos() < fromNanos || i.originNanos() >= untilNanos) {
                     continue;
                 }
+                intentToSend[n] = (intentSentMs.getOrDefault(i, i.createdAtMs()) - i.createdAtMs()) * 1_000_000L;
                 tickToIntent[n++] = i.createdAtMs() * 1_000_000L - i.originNanos();
-                intentAt.putIfAbsent(i.walletId() + "|" + i.market() + "|" + i.originNanos(), i.createdAtMs());
+                intentAt.putIfAbsent(i.walletId() + "|" + i.market() + "|" + i.originNanos(),
+                        intentSentMs.getOrDefault(i, i.createdAtMs()));
             }
             long[] intentToOrder = new long[orders.size()];
             long[] tickToOrder = new long[orders.size()];
@@ -294,8 +308,8 @@ public final class PipelineBench {
                     intentToOrder[m++] = (e.timeMs() - created) * 1_000_000L;
                 }
             }
-            return new Hops(LatencyStats.ofNanos(tickToIntent, n, seconds), LatencyStats.ofNanos(intentToOrder, m,
-                    seconds), LatencyStats.ofNanos(tickToOrder, k, seconds));
+            return new Hops(LatencyStats.ofNanos(tickToIntent, n, seconds), LatencyStats.ofNanos(intentToSend, n, seconds),
+                    LatencyStats.ofNanos(intentToOrder, m, seconds), LatencyStats.ofNanos(tickToOrder, k, seconds));
         }
     }
 
@@ -395,7 +409,8 @@ public final class PipelineBench {
         r.put("measureSeconds", o.measure().toSeconds());
         ObjectNode h = r.putObject("hops");
         h.set("tickToIntent", Json.MAPPER.valueToTree(hops.tickToIntent()));
-        h.set("intentToOrder", Json.MAPPER.valueToTree(hops.intentToOrder()));
+        h.set("intentToSend", Json.MAPPER.valueToTree(hops.intentToSend()));
+        h.set("sentIntentToOrder", Json.MAPPER.valueToTree(hops.intentToOrder()));
         h.set("tickToOrder", Json.MAPPER.valueToTree(hops.tickToOrder()));
         r.set("executionTickToOrderTimer", Json.MAPPER.valueToTree(timer));
         r.set("floor", Json.MAPPER.valueToTree(floor));
@@ -416,7 +431,8 @@ public final class PipelineBench {
                 report.get("measureSeconds").asInt());
         out.println(LatencyStats.header());
         out.println(hops.tickToIntent().row("tick -> intent (ms res)"));
-        out.println(hops.intentToOrder().row("intent -> order (ms res)"));
+        out.println(hops.intentToSend().row("intent -> sent (ms res)"));
+        out.println(hops.intentToOrder().row("sent -> order (ms res)"));
         out.println(hops.tickToOrder().row("tick -> order (ms res)"));
         out.println(floor.row("kafka floor, 2 hops"));
         out.printf(Locale.ROOT, "execution's tick-to-order timer (ns res): p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max "
