@@ -169,15 +169,27 @@ class InjectiveMirrorIT {
                         + "% of samples");
             }
 
-            // every sequence race recovered; every sequence the chain consumed is one accepted tx or one race
+            // a kill leaves no Injective order; then nothing is sent any more and the books can be balanced
             venue.setFaults("{\"injectiveSequenceRaceRate\":0}");
-            E2eStack.sleep(1_000);
-            Await.until("every Injective tx concluded", Duration.ofSeconds(15), Duration.ofMillis(500), () -> {
-                Map<String, Double> c = counters();
-                return c.getOrDefault("txs:accepted", 0.0) + c.getOrDefault("txs:unknown", 0.0)
-                        == c.getOrDefault("txs:confirmed", 0.0) + c.getOrDefault("txs:failed", 0.0)
-                        + c.getOrDefault("txs:lost", 0.0);
-            });
+            E2eStack.publishKill(state, KillState.ENGAGED, "injective mirror e2e: end");
+            Await.until("no Injective order of ours left", Duration.ofSeconds(20), Duration.ofMillis(250),
+                    () -> MARKETS.stream().allMatch(m -> orders(m, subaccounts.get(m.wallet())).isEmpty()));
+            Await.until("every Injective tx concluded and none sent any more", Duration.ofSeconds(20),
+                    Duration.ofMillis(1_000), new java.util.function.BooleanSupplier() {
+                        private Map<String, Double> previous = Map.of();
+
+                        @Override
+                        public boolean getAsBoolean() {
+                            Map<String, Double> c = counters();
+                            boolean settled = c.equals(previous) && c.getOrDefault("txs:accepted", 0.0)
+                                    + c.getOrDefault("txs:unknown", 0.0) == c.getOrDefault("txs:confirmed", 0.0)
+                                    + c.getOrDefault("txs:failed", 0.0) + c.getOrDefault("txs:lost", 0.0);
+                            previous = c;
+                            return settled;
+                        }
+                    });
+
+            // every sequence race recovered; every sequence the chain consumed is one tx of ours or one race
             Map<String, Double> c = counters();
             System.out.println("Injective execution counters: " + c);
             assertTrue(c.getOrDefault("mismatches", 0.0) > 0, "races were injected and met: " + c);
@@ -195,11 +207,7 @@ class InjectiveMirrorIT {
                     + c.getOrDefault("mismatches", 0.0)), chainSequences,
                     "each consumed sequence is one tx of ours in a block or one injected race: " + c);
 
-            // a kill leaves no Injective order; every trade reaches exec.fills exactly once
-            E2eStack.publishKill(state, KillState.ENGAGED, "injective mirror e2e: end");
-            Await.until("no Injective order of ours left", Duration.ofSeconds(20), Duration.ofMillis(250),
-                    () -> MARKETS.stream().allMatch(m -> orders(m, subaccounts.get(m.wallet())).isEmpty()));
-            E2eStack.sleep(2_000);
+            // every trade reaches exec.fills exactly once
             for (Market m : MARKETS) {
                 String sub = subaccounts.get(m.wallet());
                 Set<String> chainTrades = new HashSet<>();
