@@ -266,8 +266,8 @@ final class InjectiveWalletWorker extends OwnedWalletWorker {
         if (!active) {
             return owned ? "not_ready" : "unowned";
         }
-        if (!breaker.closed()) {
-            return "breaker_open";
+        if (!breaker.closed() && !breaker.probeDue(System.nanoTime())) {
+            return "breaker_open"; // once the back-off has passed, this intent's tx is the probe
         }
         if (kill.blocking(wallet.id(), intent.market()).isPresent()) {
             return "killed";
@@ -742,14 +742,11 @@ final class InjectiveWalletWorker extends OwnedWalletWorker {
      * opens: intents are refused until the back-off passes; the next tx is the probe.
      */
     private void failure(String error) {
-        boolean opened = breaker.failure(error, System.nanoTime()) == CircuitBreaker.Transition.OPENED;
-        if (opened || sequence.breakerShouldOpen() && breaker.closed()) {
+        if (breaker.failure(error, System.nanoTime()) == CircuitBreaker.Transition.OPENED) {
             LOG.errorf("wallet %s: Injective circuit breaker open after %d consecutive errors; last: %s", wallet.id(),
                     breaker.consecutiveFailures(), error);
             metrics.breaker("opened");
             pending.clear();
-            exec.schedule(() -> breaker.probeDue(System.nanoTime()),
-                    Math.max(1, breaker.nanosUntilProbe(System.nanoTime())), TimeUnit.NANOSECONDS);
         }
     }
 
