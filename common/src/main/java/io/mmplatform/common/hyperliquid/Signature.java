@@ -3,6 +3,7 @@ package io.mmplatform.common.hyperliquid;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mmplatform.common.codec.Json;
+import io.mmplatform.common.crypto.Secp256k1Signer;
 
 import java.math.BigInteger;
 
@@ -22,6 +23,10 @@ public record Signature(BigInteger r, BigInteger s, int v) {
         if (v != 27 && v != 28) {
             throw new IllegalArgumentException("signature v must be 27 or 28, got " + v);
         }
+    }
+
+    public static Signature of(Secp256k1Signer.RecoverableSignature sig) {
+        return new Signature(sig.r(), sig.s(), sig.v());
     }
 
     /** {@code {"r":"0x<hex>","s":"0x<hex>","v":27}}, hex unpadded. */

@@ -5,6 +5,7 @@ import static io.mmplatform.common.hyperliquid.Eip712Bytes.keccak;
 import static io.mmplatform.common.hyperliquid.Eip712Bytes.word;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mmplatform.common.crypto.Secp256k1Signer;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -91,8 +92,7 @@ public final class UserSignedActions {
         if (key == null) {
             throw new IllegalArgumentException("signing key is required");
         }
-        Sign.SignatureData sig = Sign.signMessage(digest(type, action), key, false);
-        return new Signature(new BigInteger(1, sig.getR()), new BigInteger(1, sig.getS()), sig.getV()[0] & 0xff);
+        return Signature.of(Secp256k1Signer.sign(digest(type, action), key));
     }
 
     /** Lowercase 0x address of the key that signed; IllegalArgumentException when nothing recovers. */

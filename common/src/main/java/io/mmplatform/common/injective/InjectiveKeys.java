@@ -1,5 +1,7 @@
 package io.mmplatform.common.injective;
 
+import io.mmplatform.common.crypto.Secp256k1Signer;
+import org.bouncycastle.util.BigIntegers;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.Sign;
@@ -12,7 +14,6 @@ import java.math.BigInteger;
  */
 public final class InjectiveKeys {
     public static final String PUB_KEY_TYPE_URL = "/injective.crypto.v1beta1.ethsecp256k1.PubKey";
-    private static final BigInteger HALF_CURVE_ORDER = Sign.CURVE_PARAMS.getN().shiftRight(1);
 
     /** Which public key encoding goes into the SignerInfo; current SDKs send the 33-byte compressed form. */
     public enum PublicKeyForm { COMPRESSED, UNCOMPRESSED }
@@ -48,13 +49,12 @@ public final class InjectiveKeys {
 
     /** 64-byte r||s over keccak256(message), s in the lower half of the curve order. */
     public static byte[] sign(ECKeyPair key, byte[] message) {
-        Sign.SignatureData sig = Sign.signMessage(Hash.sha3(message), key, false);
-        if (new BigInteger(1, sig.getS()).compareTo(HALF_CURVE_ORDER) > 0) {
-            throw new IllegalStateException("signer produced a high-s signature"); // web3j canonicalises; never expected
-        }
+        Secp256k1Signer.RecoverableSignature sig = Secp256k1Signer.sign(Hash.sha3(message), key);
         byte[] out = new byte[64];
-        System.arraycopy(sig.getR(), 0, out, 0, 32);
-        System.arraycopy(sig.getS(), 0, out, 32, 32);
+        byte[] r = BigIntegers.asUnsignedByteArray(32, sig.r());
+        byte[] s = BigIntegers.asUnsignedByteArray(32, sig.s());
+        System.arraycopy(r, 0, out, 0, 32);
+        System.arraycopy(s, 0, out, 32, 32);
         return out;
     }
 
