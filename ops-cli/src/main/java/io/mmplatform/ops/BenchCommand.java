@@ -3,6 +3,7 @@ package io.mmplatform.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mmplatform.common.codec.Json;
 import io.mmplatform.ops.bench.PipelineBench;
+import io.mmplatform.ops.bench.PipelineSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** ./mm bench: measurements that print numbers; they never fail on a timing. */
@@ -18,7 +20,8 @@ import java.util.concurrent.Callable;
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        System.out.println("usage: ./mm bench pipeline [--markets N] [--rate TICKS_PER_S] [--seconds S]");
+        System.out.println("usage: ./mm bench pipeline [--markets N] [--rate TICKS_PER_S] [--seconds S] "
+                + "[--curve [N,N,..]] [--max-rate]");
     }
 
     @Command(name = "pipeline", mixinStandardHelpOptions = true, description = "Tick-to-order latency of the paper "
@@ -44,8 +47,24 @@ final class BenchCommand implements Runnable {
         @Option(names = "--port-base", defaultValue = "24900", description = "simulator port; services base+1..5")
         int portBase;
 
-        @Option(names = "--json", description = "write the report here (default: <run-dir>/pipeline-<markets>.json)")
+        @Option(names = "--json", description = "write the report here (default: <run-dir>/pipeline-<markets>.json, "
+                + "pipeline-curve.json, pipeline-max-rate-<markets>.json)")
         Path json;
+
+        @Option(names = "--curve", arity = "0..1", split = ",", fallbackValue = "1,10,100,500", paramLabel = "N,N,..",
+                description = "the scale curve: one run per market count (default 1,10,100,500), each at "
+                        + "--per-market ticks/s per market, on a fresh stack")
+        List<Integer> curve;
+
+        @Option(names = "--per-market", defaultValue = "10", description = "ticks/s per market for --curve")
+        double perMarket;
+
+        @Option(names = "--max-rate", description = "the highest rate without lag growth at --markets: runs from "
+                + "--rate (doubling) until a run's lag grows or the rate passes --max-rate-ceiling")
+        boolean maxRate;
+
+        @Option(names = "--max-rate-ceiling", defaultValue = "6400", description = "ticks/s where --max-rate stops")
+        double ceiling;
 
         @Override
         public Integer call() throws IOException {
@@ -54,8 +73,19 @@ final class BenchCommand implements Runnable {
             PipelineBench.Options options = new PipelineBench.Options(root, dir, markets,
                     rate != null ? rate : markets * 10.0, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup),
                     portBase);
-            ObjectNode report = new PipelineBench(System.out).run(options);
-            Path out = json != null ? json : dir.resolve("pipeline-" + markets + ".json");
+            ObjectNode report;
+            String name;
+            if (curve != null) {
+                report = new PipelineSweep(System.out).curve(options, curve, perMarket);
+                name = "pipeline-curve.json";
+            } else if (maxRate) {
+                report = new PipelineSweep(System.out).maxRate(options, options.ratePerSecond(), ceiling);
+                name = "pipeline-max-rate-" + markets + ".json";
+            } else {
+                report = new PipelineBench(System.out).run(options);
+                name = "pipeline-" + markets + ".json";
+            }
+            Path out = json != null ? json : dir.resolve(name);
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             System.out.println("report: " + out);

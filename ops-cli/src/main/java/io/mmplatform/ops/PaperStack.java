@@ -168,8 +168,9 @@ public final class PaperStack {
                 properties.put(key.substring(component.module().length() + 1), value);
             }
         });
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m"));
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(serviceJvmOptions(System.getenv("MM_SERVICE_JVM_OPTS")));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -310,6 +311,21 @@ public final class PaperStack {
             return "(no log at " + log + ")";
         }
     }
+
+    /**
+     * The JVM settings of every service: a small heap with the serial collector (one core's worth of services per
+     * core here, so no parallel GC threads), capped metaspace, code cache and thread stacks. {@code MM_SERVICE_JVM_OPTS}
+     * (space-separated) replaces them, for measuring other settings with {@code ./mm bench pipeline}.
+     */
+    static List<String> serviceJvmOptions(String override) {
+        if (override != null && !override.isBlank()) {
+            return List.of(override.trim().split("\\s+"));
+        }
+        return SERVICE_JVM_OPTIONS;
+    }
+
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
 
     static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -19,6 +19,7 @@ import io.mmplatform.quoting.domain.Strategies;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -158,6 +159,7 @@ public class QuotingService {
     }
 
     @Incoming("md-reference")
+    @NonBlocking // CPU only: no hand-off to a worker thread on the trading path
     public void onReference(String value) {
         ReferencePrice reference = Codecs.REFERENCE_PRICE.decode(value);
         publish(engine().onReference(reference, System.currentTimeMillis()));
@@ -165,6 +167,7 @@ public class QuotingService {
     }
 
     @Incoming("md-venue-book")
+    @NonBlocking
     public void onVenueBook(String value) {
         VenueBook book = Codecs.VENUE_BOOK.decode(value);
         publish(engine().onVenueBook(book, System.currentTimeMillis()));

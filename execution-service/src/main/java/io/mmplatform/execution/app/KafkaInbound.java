@@ -1,6 +1,7 @@
 package io.mmplatform.execution.app;
 
 import io.mmplatform.common.codec.Codecs;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,6 +16,7 @@ public class KafkaInbound {
     ExecutionService service;
 
     @Incoming("quote-intents")
+    @NonBlocking // decodes and queues to the wallet's worker: no hand-off to a worker thread first
     public void intent(String value) {
         service.onIntent(Codecs.QUOTE_INTENT.decode(value));
     }

@@ -106,7 +106,12 @@ final class WalletWorker extends OwnedWalletWorker {
         this.limiter = limiter;
         this.breaker = breaker;
         this.nonceFile = nonceFile;
-        this.nonces = new NonceManager(nonceFile.load(), System::currentTimeMillis, nonceFile::store, NONCE_RESERVE_MS);
+        this.nonces = new NonceManager(nonceFile.load(), System::currentTimeMillis, nonceFile::store, NONCE_RESERVE_MS,
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "nonce-" + wallet.id());
+                    t.setDaemon(true);
+                    return t;
+                }));
     }
 
     @Override

@@ -103,4 +103,40 @@ class NonceManagerTest {
         }, 10_000);
         assertThrows(IllegalStateException.class, n::next);
     }
+
+    @Test
+    void halfWayThroughAReserveTheNextOneIsWrittenInTheBackgroundWithoutHoldingUpTheNonce() throws Exception {
+        AtomicLong clock = new AtomicLong(T);
+        List<Long> marks = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch disk = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            NonceManager n = new NonceManager(Long.MIN_VALUE, clock::get, upTo -> {
+                if (upTo > T + 10_000) {
+                    try {
+                        disk.await(); // a slow fsync
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                marks.add(upTo);
+            }, 10_000, writer);
+            assertEquals(T, n.next());
+            assertEquals(List.of(T + 10_000), marks, "the first mark is durable before the first nonce");
+            clock.set(T + 6_000);
+            // the refresh of the reserve waits for the disk; the nonce (still inside the durable reserve) does not
+            assertEquals(T + 6_000, java.util.concurrent.CompletableFuture.supplyAsync(n::next).get(30,
+                    java.util.concurrent.TimeUnit.SECONDS));
+            clock.set(T + 7_000);
+            assertEquals(T + 7_000, n.next(), "one refresh in flight: no second one");
+            disk.countDown();
+            writer.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(List.of(T + 10_000, T + 16_000), marks);
+            clock.set(T + 10_001);
+            assertEquals(T + 10_001, n.next());
+            assertEquals(List.of(T + 10_000, T + 16_000), marks, "covered by the mark written ahead");
+        } finally {
+            writer.shutdownNow();
+        }
+    }
 }

@@ -10,13 +10,9 @@ import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.ops.PaperStack;
 import io.mmplatform.ops.StackComponent;
 import io.mmplatform.ops.StackState;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -42,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -172,14 +167,22 @@ public final class PipelineBench {
                 .withExtraProperties(settings(markets, intervalMs, botsDir)));
         try {
             sleep(o.warmup().toMillis());
+            LagSampler lagSampler = new LagSampler(state.bootstrap());
+            lagSampler.start();
+            double drainSeconds = awaitSteady(lagSampler);
+            out.printf(Locale.ROOT, drainSeconds >= 0 ? "bench: consumers caught up after %.0f s more; measuring%n"
+                    : "bench: consumers still behind after %.0f s more; measuring anyway%n", Math.abs(drainSeconds));
             Capture capture = new Capture(state.bootstrap());
             capture.start();
+            Map<String, Long> cpuBefore = cpuTicks(state);
             long fromNanos = epochNanos();
             sleep(o.measure().toMillis());
             long untilNanos = epochNanos();
+            Map<String, Long> cpuAfter = cpuTicks(state);
+            Map<String, LagSampler.Trend> lag = lagSampler.stop();
+            lagSampler.close();
             sleep(1_000); // what was caused inside the window arrives
             capture.stop();
-            Map<String, Long> lag = lag(state.bootstrap());
             Map<String, Double> timer = tickToOrderTimer(state.url(StackComponent.EXECUTION));
             Map<String, Long> rss = rss(state);
             double seconds = (untilNanos - fromNanos) / 1e9;
@@ -188,6 +191,8 @@ public final class PipelineBench {
                     capture.averageBytes(Topics.MD_REFERENCE), capture.averageBytes(Topics.QUOTE_INTENTS),
                     o.markets(), 2, rate, Duration.ofSeconds(3), o.measure()));
             ObjectNode report = report(o, rate, hops, timer, floor, lag, rss, capture.referenceRate(seconds));
+            report.put("drainSeconds", drainSeconds);
+            report.set("cpuPercentOfOneCore", Json.MAPPER.valueToTree(cpuPercent(cpuBefore, cpuAfter, seconds)));
             print(report, hops, floor, timer, lag, rss);
             return report;
         } finally {
@@ -208,12 +213,16 @@ public final class PipelineBench {
     private static final class Capture {
         private final String bootstrap;
         private final AtomicBoolean running = new AtomicBoolean(true);
+        private final List<Raw> raw = java.util.Collections.synchronizedList(new ArrayList<>(1 << 16));
         private final Map<String, long[]> bytes = new ConcurrentHashMap<>();
-        private final List<QuoteIntent> intents = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<QuoteIntent> intents = new ArrayList<>();
         /** The Kafka timestamp (the producer's send time, ms) of each intent record, by intent. */
-        private final Map<QuoteIntent, Long> intentSentMs = new ConcurrentHashMap<>();
-        private final List<OrderEvent> orders = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Map<QuoteIntent, Long> intentSentMs = new java.util.HashMap<>();
+        private final List<OrderEvent> orders = new ArrayList<>();
         private long references;
+
+        private record Raw(String topic, String value, long timestampMs, int bytes) {
+        }
         private Thread thread;
 
         Capture(String bootstrap) {
@@ -239,22 +248,8 @@ public final class PipelineBench {
                 try (c) {
                     while (running.get()) {
                         for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
-                            bytes.computeIfAbsent(r.topic(), t -> new long[2])[0] += r.serializedValueSize();
-                            bytes.get(r.topic())[1]++;
-                            switch (r.topic()) {
-                                case Topics.MD_REFERENCE -> references++;
-                                case Topics.QUOTE_INTENTS -> {
-                                    QuoteIntent i = Codecs.QUOTE_INTENT.decode(r.value());
-                                    intents.add(i);
-                                    intentSentMs.put(i, r.timestamp());
-                                }
-                                default -> {
-                                    OrderEvent e = Codecs.ORDER_EVENT.decode(r.value());
-                                    if (e.event() == OrderEventType.NEW) {
-                                        orders.add(e);
-                                    }
-                                }
-                            }
+                            // decoded after the window: the capture's own CPU stays out of what it measures
+                            raw.add(new Raw(r.topic(), r.value(), r.timestamp(), r.serializedValueSize()));
                         }
                     }
                 }
@@ -268,6 +263,27 @@ public final class PipelineBench {
                 thread.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            synchronized (raw) {
+                for (Raw r : raw) {
+                    bytes.computeIfAbsent(r.topic(), t -> new long[2])[0] += r.bytes();
+                    bytes.get(r.topic())[1]++;
+                    switch (r.topic()) {
+                        case Topics.MD_REFERENCE -> references++;
+                        case Topics.QUOTE_INTENTS -> {
+                            QuoteIntent i = Codecs.QUOTE_INTENT.decode(r.value());
+                            intents.add(i);
+                            intentSentMs.put(i, r.timestampMs());
+                        }
+                        default -> {
+                            OrderEvent e = Codecs.ORDER_EVENT.decode(r.value());
+                            if (e.event() == OrderEventType.NEW) {
+                                orders.add(e);
+                            }
+                        }
+                    }
+                }
+                raw.clear();
             }
         }
 
@@ -285,7 +301,7 @@ public final class PipelineBench {
             long[] tickToIntent = new long[intents.size()];
             long[] intentToSend = new long[intents.size()];
             int n = 0;
-            for (QuoteIntent i : List.copyOf(intents)) {
+            for (QuoteIntent i : intents) {
                 if (i.originNanos() < fromNanos || i.originNanos() >= untilNanos) {
                     continue;
                 }
@@ -298,7 +314,7 @@ public final class PipelineBench {
             long[] tickToOrder = new long[orders.size()];
             int m = 0;
             int k = 0;
-            for (OrderEvent e : List.copyOf(orders)) {
+            for (OrderEvent e : orders) {
                 if (e.originNanos() < fromNanos || e.originNanos() >= untilNanos) {
                     continue;
                 }
@@ -313,31 +329,52 @@ public final class PipelineBench {
         }
     }
 
-    /** Lag of every consumer group at the end: the end offsets minus the committed ones, summed per group. */
-    static Map<String, Long> lag(String bootstrap) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            for (var g : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(g.groupId())
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                if (committed.isEmpty()) {
-                    continue;
-                }
-                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                        .get(10, TimeUnit.SECONDS);
-                long sum = 0;
-                for (var e : committed.entrySet()) {
-                    if (e.getValue() != null) {
-                        sum += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
-                    }
-                }
-                out.put(g.groupId(), sum);
-            }
-        } catch (Exception e) {
-            out.put("unreadable: " + e.getMessage(), -1L);
+    private static double awaitSteady(LagSampler sampler) {
+        try {
+            return sampler.awaitSteady(Duration.ofSeconds(120));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** CPU time (user + system, in clock ticks of 1/100 s) of every process of the stack and of this one. */
+    static Map<String, Long> cpuTicks(StackState state) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (state.brokerPid() != null) {
+            out.put("kafka", cpuTicks(state.brokerPid()));
+        }
+        for (StackState.Running r : state.components()) {
+            out.put(r.name(), cpuTicks(r.pid()));
+        }
+        out.put("bench (capture)", cpuTicks(ProcessHandle.current().pid()));
+        return out;
+    }
+
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // fields after the command (which is in parentheses and may hold spaces): state is field 3, utime 14
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static Map<String, Long> cpuPercent(Map<String, Long> before, Map<String, Long> after, double seconds) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        long total = 0;
+        for (var e : after.entrySet()) {
+            Long b = before.get(e.getKey());
+            if (b == null || b < 0 || e.getValue() < 0) {
+                continue;
+            }
+            long pct = Math.round((e.getValue() - b) / seconds); // ticks are 1/100 s: ticks per second = % of a core
+            out.put(e.getKey(), pct);
+            total += pct;
+        }
+        out.put("total", total);
         return out;
     }
 
@@ -398,7 +435,7 @@ public final class PipelineBench {
     }
 
     private ObjectNode report(Options o, double rate, Hops hops, Map<String, Double> timer, LatencyStats floor,
-                              Map<String, Long> lag, Map<String, Long> rss, double referencesPerSecond) {
+                              Map<String, LagSampler.Trend> lag, Map<String, Long> rss, double referencesPerSecond) {
         ObjectNode r = Json.MAPPER.createObjectNode();
         r.put("time", Instant.now().toString());
         r.put("machine", Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("os.name") + " "
@@ -419,13 +456,14 @@ public final class PipelineBench {
         ratio.put("p50", x[0]);
         ratio.put("p99", x[1]);
         r.set("consumerLag", Json.MAPPER.valueToTree(lag));
+        r.put("lagGrowing", lag.values().stream().anyMatch(LagSampler.Trend::growing));
         r.set("rssMb", Json.MAPPER.valueToTree(rss));
         r.put("rssTotalMb", rss.values().stream().filter(v -> v > 0).mapToLong(Long::longValue).sum());
         return r;
     }
 
     private void print(ObjectNode report, Hops hops, LatencyStats floor, Map<String, Double> timer,
-                       Map<String, Long> lag, Map<String, Long> rss) {
+                       Map<String, LagSampler.Trend> lag, Map<String, Long> rss) {
         out.printf("%n%d markets, %.0f ticks/s (md.reference %.0f/s) over %ds%n", report.get("markets").asInt(),
                 report.get("ticksPerSecond").asDouble(), report.get("referencesPerSecond").asDouble(),
                 report.get("measureSeconds").asInt());
@@ -440,8 +478,15 @@ public final class PipelineBench {
                 timer.getOrDefault("p999Ms", Double.NaN), timer.getOrDefault("maxMs", Double.NaN));
         out.printf(Locale.ROOT, "pipeline / floor: p50 %.2fx, p99 %.2fx%n", report.path("ratioToFloor").path("p50")
                 .asDouble(), report.path("ratioToFloor").path("p99").asDouble());
-        out.println("consumer lag at the end: " + lag);
+        out.println("consumer lag over the window (committed offsets, sampled each second):");
+        out.printf(Locale.ROOT, "  %-52s %9s %9s %10s %10s  %s%n", "group", "start", "end", "slope/s", "in/s", "");
+        lag.forEach((group, t) -> out.printf(Locale.ROOT, "  %-52s %9.0f %9.0f %10.1f %10.1f  %s%n", group,
+                t.startLag(), t.endLag(), t.slopePerSecond(), t.inPerSecond(), t.growing() ? "GROWING" : "steady"));
+        out.println(report.get("lagGrowing").asBoolean() ? "lag grows: the pipeline does not sustain this rate"
+                : "no lag growth: the pipeline sustains this rate");
         out.println("resident memory (MB): " + rss + ", total " + report.get("rssTotalMb").asLong());
+        out.println("cpu over the window (% of one core; " + Runtime.getRuntime().availableProcessors() + " cores): "
+                + report.get("cpuPercentOfOneCore"));
     }
 
     private static long epochNanos() {
