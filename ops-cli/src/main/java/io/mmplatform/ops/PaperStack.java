@@ -170,6 +170,8 @@ public final class PaperStack {
         });
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
+        // first, so that a reader of a long command line (many -D settings) still finds whose process this is
+        command.add("-Dmm.component=" + component.module());
         command.addAll(serviceJvmOptions(System.getenv("MM_SERVICE_JVM_OPTS")));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

@@ -162,9 +162,15 @@ public final class PipelineBench {
         PaperStack stack = new PaperStack(out);
         out.printf("bench: %d markets, each ticking every %d ms (%.0f ticks/s in all), warm-up %ds, measure %ds%n",
                 o.markets(), intervalMs, rate, o.warmup().toSeconds(), o.measure().toSeconds());
-        StackState state = stack.up(PaperStack.Options.defaults(o.root()).withRunDir(o.runDir())
-                .withPorts(o.portBase(), 0).withDatabase("mm_portfolio")
-                .withExtraProperties(settings(markets, intervalMs, botsDir)));
+        StackState state;
+        try {
+            state = stack.up(PaperStack.Options.defaults(o.root()).withRunDir(o.runDir())
+                    .withPorts(o.portBase(), 0).withDatabase("mm_portfolio")
+                    .withExtraProperties(settings(markets, intervalMs, botsDir)));
+        } catch (RuntimeException e) {
+            stack.down(o.runDir()); // what did start goes, so that the next run of a sweep starts clean
+            throw e;
+        }
         try {
             sleep(o.warmup().toMillis());
             LagSampler lagSampler = new LagSampler(state.bootstrap());
