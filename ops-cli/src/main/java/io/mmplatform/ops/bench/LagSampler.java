@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * depend on it: a consumer that keeps up has a flat lag, one that falls behind a lag that rises with the records it
  * has not read. Per group: the lag at the start and at the end (the mean of the first and last few samples), the
  * slope (records per second, least squares), the rate records arrive at on its partitions, and {@link Trend#growing}
- * when the slope is more than {@value #GROWING_SHARE} of that rate (and above one record per second).
+ * when the slope is more than {@value #GROWING_SHARE} of that rate (and above one record per second) and the lag at
+ * the end is more than the commit timer explains ({@value #STEADY_SECONDS} s of input plus 100).
  */
 public final class LagSampler implements AutoCloseable {
     static final double GROWING_SHARE = 0.05;
@@ -183,7 +184,8 @@ public final class LagSampler implements AutoCloseable {
         double slope = den == 0 ? 0 : num / den;
         double span = s.get(n - 1).seconds() - s.get(0).seconds();
         double in = span > 0 ? (s.get(n - 1).endOffsets() - s.get(0).endOffsets()) / span : 0;
-        boolean growing = slope > 1 && slope > GROWING_SHARE * in;
+        // rising, and by more than commits on a timer leave behind (a topic of a few records a second saws by tens)
+        boolean growing = slope > 1 && slope > GROWING_SHARE * in && end / edge > STEADY_SECONDS * in + 100;
         return new Trend(n, start / edge, end / edge, slope, in, growing);
     }
 

@@ -196,8 +196,8 @@ public final class PipelineBench {
             LatencyStats floor = KafkaFloor.run(state.bootstrap(), new KafkaFloor.Shape(4, 8,
                     capture.averageBytes(Topics.MD_REFERENCE), capture.averageBytes(Topics.QUOTE_INTENTS),
                     o.markets(), 2, rate, Duration.ofSeconds(3), o.measure()));
-            ObjectNode report = report(o, rate, hops, timer, floor, lag, rss, capture.referenceRate(seconds));
-            report.put("drainSeconds", drainSeconds);
+            ObjectNode report = report(o, rate, drainSeconds, hops, timer, floor, lag, rss,
+                    capture.referenceRate(seconds));
             report.set("cpuPercentOfOneCore", Json.MAPPER.valueToTree(cpuPercent(cpuBefore, cpuAfter, seconds)));
             print(report, hops, floor, timer, lag, rss);
             return report;
@@ -440,7 +440,8 @@ public final class PipelineBench {
         return -1;
     }
 
-    private ObjectNode report(Options o, double rate, Hops hops, Map<String, Double> timer, LatencyStats floor,
+    private ObjectNode report(Options o, double rate, double drainSeconds, Hops hops, Map<String, Double> timer,
+                              LatencyStats floor,
                               Map<String, LagSampler.Trend> lag, Map<String, Long> rss, double referencesPerSecond) {
         ObjectNode r = Json.MAPPER.createObjectNode();
         r.put("time", Instant.now().toString());
@@ -450,6 +451,7 @@ public final class PipelineBench {
         r.put("ticksPerSecond", rate);
         r.put("referencesPerSecond", referencesPerSecond);
         r.put("measureSeconds", o.measure().toSeconds());
+        r.put("drainSeconds", drainSeconds);
         ObjectNode h = r.putObject("hops");
         h.set("tickToIntent", Json.MAPPER.valueToTree(hops.tickToIntent()));
         h.set("intentToSend", Json.MAPPER.valueToTree(hops.intentToSend()));
@@ -463,6 +465,7 @@ public final class PipelineBench {
         ratio.put("p99", x[1]);
         r.set("consumerLag", Json.MAPPER.valueToTree(lag));
         r.put("lagGrowing", lag.values().stream().anyMatch(LagSampler.Trend::growing));
+        r.put("caughtUpBeforeWindow", drainSeconds >= 0);
         r.set("rssMb", Json.MAPPER.valueToTree(rss));
         r.put("rssTotalMb", rss.values().stream().filter(v -> v > 0).mapToLong(Long::longValue).sum());
         return r;
@@ -488,7 +491,9 @@ public final class PipelineBench {
         out.printf(Locale.ROOT, "  %-52s %9s %9s %10s %10s  %s%n", "group", "start", "end", "slope/s", "in/s", "");
         lag.forEach((group, t) -> out.printf(Locale.ROOT, "  %-52s %9.0f %9.0f %10.1f %10.1f  %s%n", group,
                 t.startLag(), t.endLag(), t.slopePerSecond(), t.inPerSecond(), t.growing() ? "GROWING" : "steady"));
-        out.println(report.get("lagGrowing").asBoolean() ? "lag grows: the pipeline does not sustain this rate"
+        out.println(!report.get("caughtUpBeforeWindow").asBoolean()
+                ? "consumers never caught up after the start: the pipeline does not sustain this rate"
+                : report.get("lagGrowing").asBoolean() ? "lag grows: the pipeline does not sustain this rate"
                 : "no lag growth: the pipeline sustains this rate");
         out.println("resident memory (MB): " + rss + ", total " + report.get("rssTotalMb").asLong());
         out.println("cpu over the window (% of one core; " + Runtime.getRuntime().availableProcessors() + " cores): "

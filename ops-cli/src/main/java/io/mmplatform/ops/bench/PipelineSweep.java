@@ -51,7 +51,7 @@ public final class PipelineSweep {
         for (double rate = from; rate <= ceiling; rate *= 2) {
             ObjectNode run = runOne(template, new Point(template.markets(), rate));
             runs.add(run);
-            if (run.path("lagGrowing").asBoolean(true)) {
+            if (!sustained(run)) {
                 break;
             }
             sustained = run.path("ticksPerSecond").asDouble();
@@ -63,6 +63,11 @@ public final class PipelineSweep {
                 : String.format(Locale.ROOT, "highest rate without lag growth at %d markets: %.0f ticks/s",
                 template.markets(), sustained));
         return r;
+    }
+
+    /** The run's consumers caught up after the start and their lag did not grow over the window. */
+    static boolean sustained(JsonNode run) {
+        return run.path("caughtUpBeforeWindow").asBoolean(false) && !run.path("lagGrowing").asBoolean(true);
     }
 
     private ObjectNode runOne(PipelineBench.Options template, Point p) {
@@ -103,7 +108,7 @@ public final class PipelineSweep {
                     run.path("markets").asInt(), run.path("ticksPerSecond").asDouble(), e2e.path("p50Ms").asDouble(),
                     e2e.path("p99Ms").asDouble(), floor.path("p50Ms").asDouble(), floor.path("p99Ms").asDouble(),
                     run.path("ratioToFloor").path("p50").asDouble(), run.path("ratioToFloor").path("p99").asDouble(),
-                    run.path("lagGrowing").asBoolean() ? "grows" : "steady", maxService,
+                    sustained(run) ? "steady" : "grows", maxService,
                     run.path("rssTotalMb").asLong());
         }
     }

@@ -41,4 +41,14 @@ class LagSamplerTest {
         assertFalse(trend.growing());
         assertEquals(7, trend.endLag(), 0);
     }
+
+    @Test
+    void aQuietTopicWhoseCommitsSawByTensIsNotGrowing() {
+        // 3 records/s, lag 0 -> 40 over 20 s: the commit timer's noise, not a consumer falling behind
+        List<LagSampler.Sample> s = new ArrayList<>();
+        for (int t = 0; t <= 20; t++) {
+            s.add(new LagSampler.Sample(t, 2L * t, 3L * t));
+        }
+        assertFalse(LagSampler.trend(s).growing());
+    }
 }
