@@ -25,7 +25,7 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "pipeline", mixinStandardHelpOptions = true, description = "Tick-to-order latency of the paper "
-            + "stack (price-feed, quoting, risk, execution, the simulator without added latency) per hop and end to "
+            + "stack (price-feed, quoting, risk, execution, the simulator with --venue-latency-ms) per hop and end to "
             + "end, next to the bare-Kafka floor of the same shape on the same broker; consumer lag and every "
             + "process's resident memory at the end. Starts its own stack in its run directory and stops it.")
     static final class Pipeline implements Callable<Integer> {
@@ -40,6 +40,10 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--warmup", defaultValue = "10", description = "seconds before measuring")
         int warmup;
+
+        @Option(names = "--venue-latency-ms", defaultValue = "0", description = "added by the simulator to every "
+                + "/info and /exchange answer (a real venue is tens of ms away)")
+        long venueLatencyMs;
 
         @Option(names = "--run-dir", description = "the benchmark stack's run directory (default: ./run/bench)")
         Path runDir;
@@ -72,7 +76,7 @@ final class BenchCommand implements Runnable {
             Path dir = (runDir != null ? runDir : root.resolve("run/bench")).toAbsolutePath();
             PipelineBench.Options options = new PipelineBench.Options(root, dir, markets,
                     rate != null ? rate : markets * 10.0, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup),
-                    portBase);
+                    portBase, venueLatencyMs);
             ObjectNode report;
             String name;
             if (curve != null) {

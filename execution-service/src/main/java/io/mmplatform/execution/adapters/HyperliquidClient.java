@@ -21,10 +21,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The Hyperliquid HTTP API: {@code POST /info} (meta, openOrders, userFills) and signed {@code POST /exchange}
- * (order, cancel). Blocking calls on java.net.http; each wallet calls from its own thread.
+ * (order, cancel). Calls on java.net.http: reads and the dead man's switch block the calling wallet's thread; orders,
+ * modifies and cancels also go without blocking ({@code ...Async}), so a wallet can have several markets' requests on the
+ * wire at once.
  */
 public final class HyperliquidClient {
     /** One order for the order action, already on the venue's grid. */
@@ -220,12 +224,22 @@ public final class HyperliquidClient {
         return orderStatuses(exchange(request, "order"));
     }
 
+    /** {@link #sendOrders} without blocking: the future fails with a {@link VenueException}. */
+    public CompletableFuture<List<OrderStatus>> sendOrdersAsync(SignedRequest request) {
+        return exchangeAsync(request, "order").thenApply(HyperliquidClient::orderStatuses);
+    }
+
     /**
      * Sends a signed batchModify request; the venue answers like an order request, one status per modify, in order
      * (resting or filled: the new order replaced the old one; error: the old one is not open any more, nothing new).
      */
     public List<OrderStatus> sendModifies(SignedRequest request) {
         return orderStatuses(exchange(request, "batchModify"));
+    }
+
+    /** {@link #sendModifies} without blocking: the future fails with a {@link VenueException}. */
+    public CompletableFuture<List<OrderStatus>> sendModifiesAsync(SignedRequest request) {
+        return exchangeAsync(request, "batchModify").thenApply(HyperliquidClient::orderStatuses);
     }
 
     private static List<OrderStatus> orderStatuses(JsonNode statuses) {
@@ -248,7 +262,15 @@ public final class HyperliquidClient {
 
     /** Sends a signed cancel request; one status per cancel, in order. */
     public List<CancelStatus> sendCancels(SignedRequest request) {
-        JsonNode statuses = exchange(request, "cancel");
+        return cancelStatuses(exchange(request, "cancel"));
+    }
+
+    /** {@link #sendCancels} without blocking: the future fails with a {@link VenueException}. */
+    public CompletableFuture<List<CancelStatus>> sendCancelsAsync(SignedRequest request) {
+        return exchangeAsync(request, "cancel").thenApply(HyperliquidClient::cancelStatuses);
+    }
+
+    private static List<CancelStatus> cancelStatuses(JsonNode statuses) {
         List<CancelStatus> out = new ArrayList<>();
         for (JsonNode s : statuses) {
             if (s.isTextual() && "success".equals(s.asText())) {
@@ -261,7 +283,14 @@ public final class HyperliquidClient {
     }
 
     private JsonNode exchange(SignedRequest request, String what) {
-        JsonNode answer = post(exchangeUri, request.body());
+        return statuses(post(exchangeUri, request.body()), request, what);
+    }
+
+    private CompletableFuture<JsonNode> exchangeAsync(SignedRequest request, String what) {
+        return postAsync(exchangeUri, request.body()).thenApply(answer -> statuses(answer, request, what));
+    }
+
+    private static JsonNode statuses(JsonNode answer, SignedRequest request, String what) {
         requireOk(answer, what);
         JsonNode statuses = answer.path("response").path("data").path("statuses");
         if (!statuses.isArray() || statuses.size() != request.size()) {
@@ -279,18 +308,36 @@ public final class HyperliquidClient {
     // ---------------------------------------------------------------- plumbing
 
     private JsonNode post(URI uri, String body) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return answer(uri, http.send(postRequest(uri, body), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new VenueException("POST " + uri + " failed: " + e, false, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VenueException("POST " + uri + " interrupted", false, e);
         }
+    }
+
+    /** The answer's JSON; fails with a {@link VenueException} (unwrapped: the future's cause is one). */
+    private CompletableFuture<JsonNode> postAsync(URI uri, String body) {
+        return http.sendAsync(postRequest(uri, body), HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        throw new VenueException("POST " + uri + " failed: " + cause, false, cause);
+                    }
+                    return answer(uri, response);
+                });
+    }
+
+    private HttpRequest postRequest(URI uri, String body) {
+        return HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static JsonNode answer(URI uri, HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
             // a 4xx means the venue looked at the request and refused it; a 5xx leaves the outcome unknown
             throw new VenueException("POST " + uri + " answered HTTP " + response.statusCode() + ": "

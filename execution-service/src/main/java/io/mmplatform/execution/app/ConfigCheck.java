@@ -10,6 +10,8 @@ import java.time.Duration;
 /** Start-up validation of {@code execution.*}: every failure names the key and what is wrong. */
 final class ConfigCheck {
     static final String PAPER_WALLETS_FILE = "run/wallets.json";
+    /** Well under the 100 nonces Hyperliquid keeps per signer. */
+    static final int MAX_REQUESTS_IN_FLIGHT = 50;
 
     /** The venue refuses a scheduled cancel less than this far ahead. */
     static final Duration VENUE_MIN_SCHEDULE_LEAD = Duration.ofSeconds(5);
@@ -72,6 +74,10 @@ final class ConfigCheck {
         }
         if (c.checks().maxOpenOrders() <= 0) {
             throw bad("execution.checks.max-open-orders", "must be positive, got " + c.checks().maxOpenOrders());
+        }
+        if (c.maxRequestsInFlight() < 1 || c.maxRequestsInFlight() > MAX_REQUESTS_IN_FLIGHT) {
+            throw bad("execution.max-requests-in-flight", "must be 1.." + MAX_REQUESTS_IN_FLIGHT
+                    + " (the venue keeps a signer's 100 highest nonces), got " + c.maxRequestsInFlight());
         }
         positive("execution.fill-poll-interval", c.fillPollInterval());
         positive("execution.settle-interval", c.settleInterval());

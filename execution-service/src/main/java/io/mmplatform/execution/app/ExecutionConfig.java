@@ -72,6 +72,15 @@ public interface ExecutionConfig {
     @WithDefault("true")
     boolean useBatchModify();
 
+    /**
+     * Per wallet, at most this many order, modify and cancel requests of different markets on the wire at once (a
+     * market's own requests go one after the other). 1 sends one request at a time. Hyperliquid keeps a signer's 100
+     * highest nonces, so requests overtaking each other by fewer than that are accepted.
+     */
+    @WithName("max-requests-in-flight")
+    @WithDefault("8")
+    int maxRequestsInFlight();
+
     Checks checks();
 
     /** How often each wallet polls userFills. */

@@ -99,7 +99,8 @@ public class ExecutionService {
                 workers.put(w.id(), new WalletWorker(w, venue, reconciler, checks, kill, events, metrics, timing,
                         limiter, new NonceFile(resolved.stateDir(), w.id()),
                         new CircuitBreaker(config.circuitBreaker().failures(), config.circuitBreaker().backoff().toNanos(),
-                                config.circuitBreaker().maxBackoff().toNanos()), config.useBatchModify()));
+                                config.circuitBreaker().maxBackoff().toNanos()), config.useBatchModify(),
+                        config.maxRequestsInFlight()));
             }
             if (resolved.injectiveLcd() != null) {
                 ExecutionConfig.Injective inj = config.injective();

@@ -70,6 +70,14 @@ abstract class OwnedWalletWorker {
     /** Applies one intent (on the wallet's thread). */
     protected abstract void process(QuoteIntent intent);
 
+    /**
+     * Whether an intent for the market may be processed now (on the wallet's thread); if not, it stays waiting (a
+     * newer one still replaces it) until {@link #scheduleDrain} runs again.
+     */
+    protected boolean mayStart(String market) {
+        return true;
+    }
+
     /** A venue error in a loop or an intent, before it is logged (e.g. a 429 slows the rate limiter down). */
     protected void onVenueException(VenueException e) {
     }
@@ -127,6 +135,9 @@ abstract class OwnedWalletWorker {
     private void drain() {
         drainScheduled.set(false);
         for (String market : List.copyOf(pending.keySet())) {
+            if (!mayStart(market)) {
+                continue;
+            }
             QuoteIntent intent = pending.remove(market);
             if (intent != null) {
                 guarded("intent " + market + "#" + intent.seq(), () -> process(intent));

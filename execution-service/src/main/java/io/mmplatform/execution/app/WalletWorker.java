@@ -50,6 +50,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -83,6 +87,11 @@ final class WalletWorker extends OwnedWalletWorker {
     private final CircuitBreaker breaker;
     /** A replace of a level's resting order goes as one batchModify (execution.use-batch-modify). */
     private final boolean useBatchModify;
+    /**
+     * At most this many requests of the intent path on the wire at once (execution.max-requests-in-flight). The venue
+     * accepts a nonce larger than the smallest of the signer's 100 highest, so requests overtaking a few are fine.
+     */
+    private final int maxOnWire;
     private final LiveOrders live = new LiveOrders();
     private final SeenFills seen = new SeenFills(200_000);
     private final NonceFile nonceFile;
@@ -90,13 +99,21 @@ final class WalletWorker extends OwnedWalletWorker {
     private final AtomicBoolean earlySettleScheduled = new AtomicBoolean();
     /** Intents with desired orders that wait for the venue's open orders to be read (settle): applied again after. */
     private final Map<String, QuoteIntent> awaitingSettle = new HashMap<>();
+    /**
+     * Requests of the intent path sent and not yet answered (wallet thread only), and how many per market: a market
+     * with a request on the wire takes its next intent once the answer is applied, other markets go on meanwhile.
+     */
+    private final Set<CompletableFuture<?>> onWire = new HashSet<>();
+    private final Map<String, Integer> marketsOnWire = new HashMap<>();
     private volatile VenueRules rules;
 
     WalletWorker(Wallet wallet, HyperliquidClient venue, OrderReconciler reconciler, PreTradeChecks checks,
                  KillSwitchState kill, ExecutionEvents events, ExecutionMetrics metrics, Timing timing,
-                 RateLimiter limiter, NonceFile nonceFile, CircuitBreaker breaker, boolean useBatchModify) {
+                 RateLimiter limiter, NonceFile nonceFile, CircuitBreaker breaker, boolean useBatchModify,
+                 int maxOnWire) {
         super(wallet, metrics, "wallet-" + wallet.id(), "the venue");
         this.useBatchModify = useBatchModify;
+        this.maxOnWire = maxOnWire;
         this.venue = venue;
         this.reconciler = reconciler;
         this.checks = checks;
@@ -156,6 +173,9 @@ final class WalletWorker extends OwnedWalletWorker {
         }
         try {
             nonces.advancePast(nonceFile.load()); // a previous owner sharing the state directory
+            awaitAnswers(); // the read below then sees what this instance sent before
+            onWire.clear(); // their answers belong to an older epoch and are ignored
+            marketsOnWire.clear();
             chargeRead("openOrders", 0);
             List<OpenOrder> open = venue.openOrders(wallet.address());
             live.clear();
@@ -302,9 +322,19 @@ final class WalletWorker extends OwnedWalletWorker {
             }
         }
         List<NewOrder> creates = checked.accepted().stream().filter(n -> !modified.contains(n.cloid())).toList();
-        if (!cancels.isEmpty()) {
-            cancel(cancels, "replaced by intent " + intent.seq());
+        MarketSpec marketSpec = spec.get();
+        Runnable orders = () -> sendOrders(intent, marketSpec, modifies, creates);
+        if (cancels.isEmpty()) {
+            orders.run();
+        } else {
+            // cancels first (they free margin); the market's orders go when the venue answered them
+            cancelThen(intent.market(), cancels, "replaced by intent " + intent.seq(), orders);
         }
+    }
+
+    /** Sends the intent's modifies and new orders (both at once: they concern different orders). */
+    private void sendOrders(QuoteIntent intent, MarketSpec spec, List<ReconcilePlan.Modify> modifies,
+                            List<NewOrder> creates) {
         if (!modifies.isEmpty() || !creates.isEmpty()) {
             if (kill.blocks(wallet.id(), intent.market())) {
                 metrics.intent("killed");
@@ -314,16 +344,84 @@ final class WalletWorker extends OwnedWalletWorker {
                 if (!mayOrder(intent, modifies.size())) {
                     return;
                 }
-                modify(intent, spec.get(), modifies);
+                modify(intent, spec, modifies);
             }
             if (!creates.isEmpty()) {
                 if (!mayOrder(intent, creates.size())) {
                     return;
                 }
-                place(intent, spec.get(), creates);
+                place(intent, spec, creates);
             }
         }
         metrics.intent("applied");
+    }
+
+    /** A market's next intent waits while one of its requests is on the wire; all wait when the wire is full. */
+    @Override
+    protected boolean mayStart(String market) {
+        return !marketsOnWire.containsKey(market) && onWire.size() < maxOnWire;
+    }
+
+    /**
+     * Puts a request of the intent path on the wire without waiting for it. The answer is applied on the wallet's
+     * thread ({@code answered}, or {@code failed} with the venue's error), then {@code next} runs (may be null); until
+     * then the market takes no new intent. An answer of an older ownership epoch is ignored: the re-sync read the venue.
+     */
+    private <T> void onWire(String market, CompletableFuture<T> answer, Consumer<T> answered,
+                            Consumer<VenueException> failed, Runnable next) {
+        long e = epoch.get();
+        long t0 = System.nanoTime();
+        onWire.add(answer);
+        marketsOnWire.merge(market, 1, Integer::sum);
+        answer.whenComplete((value, failure) -> metrics.venueRoundTrip(System.nanoTime() - t0));
+        answer.whenCompleteAsync((value, failure) -> {
+            if (!onWire.remove(answer) || epoch.get() != e) {
+                return;
+            }
+            marketsOnWire.computeIfPresent(market, (m, n) -> n == 1 ? null : n - 1);
+            guarded("answer for " + market, () -> {
+                if (failure == null) {
+                    venueSuccess();
+                    answered.accept(value);
+                } else {
+                    VenueException ve = venueException(failure);
+                    venueFailure(ve);
+                    failed.accept(ve);
+                }
+            });
+            if (next != null) {
+                guarded("intent " + market, next);
+            }
+            if (!pending.isEmpty()) {
+                scheduleDrain();
+            }
+        }, exec);
+    }
+
+    private static VenueException venueException(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof VenueException ve ? ve
+                : new VenueException("request failed: " + cause, false, cause); // outcome unknown
+    }
+
+    /**
+     * Waits until the venue answered every request on the wire (at most the HTTP timeout each), so that a read of
+     * the venue after it sees their effects; their answers are applied later, in turn.
+     */
+    private void awaitAnswers() {
+        if (onWire.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(onWire.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // answered with an error: answered all the same
+        } catch (TimeoutException e) {
+            LOG.warnf("wallet %s: %d request(s) still unanswered after 30s", wallet.id(), onWire.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -375,18 +473,12 @@ final class WalletWorker extends OwnedWalletWorker {
         }
         metrics.tickToOrder(intent.originNanos());
         metrics.ordersSent(wire.size());
-        long t0 = System.nanoTime();
-        List<OrderStatus> statuses;
-        try {
-            statuses = venue.sendModifies(request);
-        } catch (VenueException e) {
-            venueFailure(e);
+        onWire(intent.market(), venue.sendModifiesAsync(request), statuses -> modified(olds, sent, statuses), e -> {
             if (e.refused()) {
                 metrics.reject(e.rateLimited() ? "rate_limited" : "venue", sent.size());
                 for (int i = 0; i < sent.size(); i++) {
                     live.cancelRefused(olds.get(i).cloid()); // nothing applied: the old order still rests
-                    live.remove(sent.get(i).cloid());
-                    events.order(event(sent.get(i), OrderEventType.REJECT, null, e.getMessage()));
+                    rejected(sent.get(i), e.getMessage());
                 }
                 LOG.warnf("wallet %s: batchModify request refused: %s", wallet.id(), e.getMessage());
             } else {
@@ -394,37 +486,48 @@ final class WalletWorker extends OwnedWalletWorker {
                         wallet.id(), e.getMessage());
                 settleSoon();
             }
-            return;
-        } finally {
-            metrics.venueRoundTrip(System.nanoTime() - t0);
-        }
-        venueSuccess();
+        }, null);
+    }
+
+    /**
+     * Applies a batchModify's statuses. An order the fill poll or a kill already concluded (while the request was on
+     * the wire) is not reported again.
+     */
+    private void modified(List<LiveOrder> olds, List<LiveOrder> sent, List<OrderStatus> statuses) {
         for (int i = 0; i < sent.size(); i++) {
             LiveOrder old = olds.get(i);
             LiveOrder o = sent.get(i);
             OrderStatus s = statuses.get(i);
             switch (s.kind()) {
                 case RESTING -> {
-                    live.remove(old.cloid());
-                    events.order(event(old, OrderEventType.CANCELED, old.oid(), "modified"));
-                    live.acknowledge(o.cloid(), s.oid());
-                    events.order(event(o, OrderEventType.ACK, s.oid(), null));
+                    replaced(old);
+                    live.acknowledge(o.cloid(), s.oid())
+                            .ifPresent(a -> events.order(event(a, OrderEventType.ACK, s.oid(), null)));
                 }
                 case FILLED -> {
-                    live.remove(old.cloid());
-                    events.order(event(old, OrderEventType.CANCELED, old.oid(), "modified"));
+                    replaced(old);
                     live.attachOid(o.cloid(), s.oid()); // the fill poll reports the fills
                 }
                 case ERROR -> {
                     // the old order is not open any more (filled or cancelled) and nothing new rests: the new one is
                     // rejected; the old one stays pending-cancel for the fill poll and the settle loop to conclude
-                    live.remove(o.cloid());
                     metrics.reject("venue", 1);
-                    events.order(event(o, OrderEventType.REJECT, null, s.error()));
-                    events.order(event(old, OrderEventType.CANCEL_REJECT, old.oid(), s.error()));
+                    rejected(o, s.error());
+                    if (live.contains(old.cloid())) {
+                        events.order(event(old, OrderEventType.CANCEL_REJECT, old.oid(), s.error()));
+                    }
                 }
             }
         }
+    }
+
+    private void replaced(LiveOrder old) {
+        live.remove(old.cloid()).ifPresent(o -> events.order(event(o, OrderEventType.CANCELED, o.oid(), "modified")));
+    }
+
+    /** The venue refused a sent order: it is forgotten and reported, unless something concluded it already. */
+    private void rejected(LiveOrder order, String reason) {
+        live.remove(order.cloid()).ifPresent(o -> events.order(event(o, OrderEventType.REJECT, null, reason)));
     }
 
     private void place(QuoteIntent intent, MarketSpec spec, List<NewOrder> orders) {
@@ -445,17 +548,11 @@ final class WalletWorker extends OwnedWalletWorker {
         }
         metrics.tickToOrder(intent.originNanos());
         metrics.ordersSent(wire.size());
-        long t0 = System.nanoTime();
-        List<OrderStatus> statuses;
-        try {
-            statuses = venue.sendOrders(request);
-        } catch (VenueException e) {
-            venueFailure(e);
+        onWire(intent.market(), venue.sendOrdersAsync(request), statuses -> placed(sent, statuses), e -> {
             if (e.refused()) {
                 metrics.reject(e.rateLimited() ? "rate_limited" : "venue", sent.size());
                 for (LiveOrder o : sent) {
-                    live.remove(o.cloid());
-                    events.order(event(o, OrderEventType.REJECT, null, e.getMessage()));
+                    rejected(o, e.getMessage());
                 }
                 LOG.warnf("wallet %s: order request refused: %s", wallet.id(), e.getMessage());
             } else {
@@ -463,25 +560,22 @@ final class WalletWorker extends OwnedWalletWorker {
                         e.getMessage());
                 settleSoon();
             }
-            return;
-        } finally {
-            metrics.venueRoundTrip(System.nanoTime() - t0);
-        }
-        venueSuccess();
+        }, null);
+    }
+
+    /** Applies an order request's statuses (see {@link #modified} for orders concluded meanwhile). */
+    private void placed(List<LiveOrder> sent, List<OrderStatus> statuses) {
         for (int i = 0; i < sent.size(); i++) {
             LiveOrder o = sent.get(i);
             OrderStatus s = statuses.get(i);
             switch (s.kind()) {
-                case RESTING -> {
-                    live.acknowledge(o.cloid(), s.oid());
-                    events.order(event(o, OrderEventType.ACK, s.oid(), null));
-                }
+                case RESTING -> live.acknowledge(o.cloid(), s.oid())
+                        .ifPresent(a -> events.order(event(a, OrderEventType.ACK, s.oid(), null)));
                 // the fill poll reports the fills (and FILLED); settle removes an IOC remainder
                 case FILLED -> live.attachOid(o.cloid(), s.oid());
                 case ERROR -> {
-                    live.remove(o.cloid());
                     metrics.reject("venue", 1);
-                    events.order(event(o, OrderEventType.REJECT, null, s.error()));
+                    rejected(o, s.error());
                 }
             }
         }
@@ -489,11 +583,15 @@ final class WalletWorker extends OwnedWalletWorker {
 
     // ------------------------------------------------------------------ cancels
 
+    /** Orders to cancel by venue id, and the wire entries in the same order. */
+    private record CancelBatch(List<LiveOrder> orders, List<WireCancel> wire) {
+    }
+
     /**
-     * Cancels live orders. Those without a venue id yet (their request's answer was lost) are marked pending-cancel:
-     * the settle loop cancels them if it finds them on the venue.
+     * Marks live orders pending-cancel and returns those that can be cancelled now. Those without a venue id yet
+     * (their request's answer was lost) stay marked: the settle loop cancels them if it finds them on the venue.
      */
-    private void cancel(List<LiveOrder> orders, String reason) {
+    private CancelBatch cancelBatch(List<LiveOrder> orders) {
         List<LiveOrder> target = new ArrayList<>();
         List<WireCancel> wire = new ArrayList<>();
         for (LiveOrder o : orders) {
@@ -509,24 +607,48 @@ final class WalletWorker extends OwnedWalletWorker {
             target.add(o);
             wire.add(new WireCancel(spec.get().assetIndex(), o.oid()));
         }
-        if (wire.isEmpty()) {
+        return new CancelBatch(target, wire);
+    }
+
+    /** Cancels live orders and waits for the venue's answer (kills, settle, the breaker; see {@link #cancelBatch}). */
+    private void cancel(List<LiveOrder> orders, String reason) {
+        CancelBatch batch = cancelBatch(orders);
+        if (batch.wire().isEmpty()) {
             return;
         }
-        List<CancelStatus> statuses = sendCancels(wire);
-        if (statuses == null) {
-            return; // outcome unknown: the orders stay pending-cancel and settle retries
+        List<CancelStatus> statuses = sendCancels(batch.wire());
+        if (statuses != null) {
+            cancelled(batch.orders(), statuses, reason);
+        } // else outcome unknown: the orders stay pending-cancel and settle retries
+    }
+
+    /** Cancels an intent's unwanted orders without waiting; {@code next} runs once the venue answered. */
+    private void cancelThen(String market, List<LiveOrder> orders, String reason, Runnable next) {
+        CancelBatch batch = cancelBatch(orders);
+        SignedRequest request = batch.wire().isEmpty() ? null : signCancels(batch.wire());
+        if (request == null) {
+            next.run();
+            return;
         }
-        for (int i = 0; i < target.size(); i++) {
-            LiveOrder o = target.get(i);
+        onWire(market, venue.sendCancelsAsync(request), statuses -> cancelled(batch.orders(), statuses, reason),
+                this::cancelFailed, next);
+    }
+
+    private void cancelled(List<LiveOrder> orders, List<CancelStatus> statuses, String reason) {
+        for (int i = 0; i < orders.size(); i++) {
+            LiveOrder o = orders.get(i);
             CancelStatus s = statuses.get(i);
             if (s.success()) {
-                live.remove(o.cloid());
-                events.order(event(o, OrderEventType.CANCELED, o.oid(), reason));
-            } else {
+                live.remove(o.cloid()).ifPresent(c -> events.order(event(c, OrderEventType.CANCELED, c.oid(), reason)));
+            } else if (live.contains(o.cloid())) {
                 // usually filled or already gone: the fill poll and settle decide; no new cancel until then
                 events.order(event(o, OrderEventType.CANCEL_REJECT, o.oid(), s.error()));
             }
         }
+    }
+
+    private void cancelFailed(VenueException e) {
+        LOG.warnf("wallet %s: cancel request failed (%s)", wallet.id(), e.getMessage());
     }
 
     /** Cancels orders on the venue that we do not track. */
@@ -544,13 +666,22 @@ final class WalletWorker extends OwnedWalletWorker {
         }
     }
 
-    private List<CancelStatus> sendCancels(List<WireCancel> wire) {
+    /** A signed cancel request, charged to the rate limiter; null if the wallet is not ours any more. */
+    private SignedRequest signCancels(List<WireCancel> wire) {
         if (!owned) {
             return null; // not ours any more: the new owner adopts or cancels
         }
         acquireCancel(wire.size());
-        SignedRequest request = venue.sign(wallet.key(), HyperliquidClient.cancelAction(wire), nonces.next(), wire.size());
         metrics.cancelsSent(wire.size());
+        return venue.sign(wallet.key(), HyperliquidClient.cancelAction(wire), nonces.next(), wire.size());
+    }
+
+    /** Sends a cancel request and waits: the statuses, or null when it failed (logged). */
+    private List<CancelStatus> sendCancels(List<WireCancel> wire) {
+        SignedRequest request = signCancels(wire);
+        if (request == null) {
+            return null;
+        }
         long t0 = System.nanoTime();
         try {
             List<CancelStatus> statuses = venue.sendCancels(request);
@@ -558,7 +689,7 @@ final class WalletWorker extends OwnedWalletWorker {
             return statuses;
         } catch (VenueException e) {
             venueFailure(e);
-            LOG.warnf("wallet %s: cancel request failed (%s)", wallet.id(), e.getMessage());
+            cancelFailed(e);
             return null;
         } finally {
             metrics.venueRoundTrip(System.nanoTime() - t0);
@@ -583,6 +714,7 @@ final class WalletWorker extends OwnedWalletWorker {
         if (pending.keySet().removeIf(market -> scope.covers(wallet.id(), market))) {
             metrics.intent("killed"); // waiting intents in scope are dropped
         }
+        awaitAnswers(); // what is on the wire lands first, so the reads below see it
         cancel(live.select(o -> scope.covers(wallet.id(), o.market())), why);
         for (int attempt = 0; attempt < KILL_VERIFY_ATTEMPTS; attempt++) {
             List<OpenOrder> left;
@@ -758,6 +890,13 @@ final class WalletWorker extends OwnedWalletWorker {
         Set<Long> known = new HashSet<>();
         for (LiveOrder o : live.all()) {
             OpenOrder onVenue = o.oid() != null ? byOid.get(o.oid()) : byCloid.get(o.cloid());
+            if (marketsOnWire.containsKey(o.market())) {
+                // a request for this market is on the wire: its answer settles the order; not an orphan either
+                if (onVenue != null) {
+                    known.add(onVenue.oid());
+                }
+                continue;
+            }
             if (onVenue == null) {
                 live.remove(o.cloid());
                 if (o.oid() == null) {
@@ -781,7 +920,8 @@ final class WalletWorker extends OwnedWalletWorker {
         if (!recancel.isEmpty()) {
             cancel(recancel, "cancel retried");
         }
-        List<OpenOrder> orphans = open.stream().filter(o -> !known.contains(o.oid())).toList();
+        List<OpenOrder> orphans = open.stream()
+                .filter(o -> !known.contains(o.oid()) && !marketsOnWire.containsKey(o.coin())).toList();
         if (!orphans.isEmpty()) {
             LOG.warnf("wallet %s: %d order(s) on the venue that execution does not track; cancelling", wallet.id(),
                     orphans.size());

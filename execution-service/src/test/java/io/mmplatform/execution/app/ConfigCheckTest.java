@@ -81,6 +81,11 @@ class ConfigCheckTest {
             };
         }
         public boolean useBatchModify() { return true; }
+
+        int inFlight = 8;
+
+        @Override
+        public int maxRequestsInFlight() { return inFlight; }
         public Tolerance tolerance() {
             return new Tolerance() {
                 public BigDecimal priceBps() { return new BigDecimal("2"); }
@@ -158,6 +163,12 @@ class ConfigCheckTest {
         v = new Values();
         v.minReplaceInterval = Duration.ofMillis(-1);
         assertTrue(failure(v).contains("execution.tolerance.min-replace-interval"));
+        v = new Values();
+        v.inFlight = 0;
+        assertTrue(failure(v).contains("execution.max-requests-in-flight"));
+        v = new Values();
+        v.inFlight = 51;
+        assertTrue(failure(v).contains("execution.max-requests-in-flight"));
     }
 
     @Test

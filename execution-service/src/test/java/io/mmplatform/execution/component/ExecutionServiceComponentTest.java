@@ -454,6 +454,31 @@ class ExecutionServiceComponentTest {
                 System.currentTimeMillis(), System.currentTimeMillis() * 1_000_000L, Arrays.asList(orders));
     }
 
+    @Test
+    @Order(10)
+    void aRequestOnTheWireHoldsBackOnlyItsOwnMarket() {
+        String w5 = addressOf("w5");
+        Await.until("w5 owned and re-synced", WAIT, () -> service.active("w5"));
+        String eth1 = cloid("w5", "ETH", 1, "b0");
+        try (TestVenue.Hold hold = venue().holdExchange(w5, "ETH")) {
+            send(intent("w5", "ETH", 1, "3000", order("b0", Side.BUY, "2990", "0.1")));
+            Await.until("the ETH order request on the wire, held by the venue", WAIT, () -> hold.held() == 1);
+            send(intent("w5", "ETH", 2, "3000", order("b0", Side.BUY, "2980", "0.1")));
+            send(intent("w5", "BTC", 1, "100000", order("b0", Side.BUY, "99000", "0.01")));
+            // the wallet's intents are read in order: ETH#2 was taken before BTC#1, which went while ETH#1 waited
+            awaitOrderEvent(OrderEventType.ACK, cloid("w5", "BTC", 1, "b0"));
+            assertEquals(1, hold.held(), "ETH's next intent waits for the answer to its market's request");
+            assertTrue(book(w5, "ETH").isEmpty());
+        }
+        awaitOrderEvent(OrderEventType.ACK, eth1);
+        // then the newest ETH intent applies: the order moves to 2980 in one batchModify
+        awaitOrderEvent(OrderEventType.CANCELED, eth1);
+        awaitOrderEvent(OrderEventType.ACK, cloid("w5", "ETH", 2, "b0"));
+        assertEquals(Map.of("2980", "0.1"), book(w5, "ETH"));
+        assertEquals(Map.of("99000", "0.01"), book(w5, "BTC"));
+        assertEquals(0, venue().rejectedSignatures());
+    }
+
     private static DesiredOrder order(String level, Side side, String px, String sz) {
         return new DesiredOrder(level, side, new BigDecimal(px), new BigDecimal(sz), TimeInForce.GTC);
     }

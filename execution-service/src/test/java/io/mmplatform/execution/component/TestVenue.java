@@ -22,7 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small Hyperliquid-dialect venue for the component test: POST /info (meta, openOrders, userFills) and
@@ -51,6 +54,7 @@ final class TestVenue implements AutoCloseable {
     private final Map<String, Integer> exchangeBySigner = new HashMap<>();
     private final Set<String> failing = new HashSet<>();
     private final Map<String, Integer> actionsBySignerAndType = new HashMap<>();
+    private final List<Hold> holds = new CopyOnWriteArrayList<>();
     private long nextOid = 1000;
     private long nextTid = 1;
     private int rejectedSignatures;
@@ -59,7 +63,10 @@ final class TestVenue implements AutoCloseable {
     TestVenue() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/info", ex -> handle(ex, this::info));
-        server.createContext("/exchange", ex -> handle(ex, this::exchange));
+        server.createContext("/exchange", ex -> handle(ex, body -> {
+            awaitRelease(body);
+            return exchange(body);
+        }));
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -107,6 +114,74 @@ final class TestVenue implements AutoCloseable {
             failing.add(signer);
         } else {
             failing.remove(signer);
+        }
+    }
+
+    /**
+     * Until closed, every /exchange request of the signer that touches the coin (orders, modifies, cancels) waits before
+     * the venue looks at it, outside the venue's lock: other requests go on meanwhile.
+     */
+    Hold holdExchange(String signer, String coin) {
+        int asset = MARKETS.indexOf(MARKETS.stream().filter(m -> m.name().equals(coin)).findFirst().orElseThrow());
+        Hold hold = new Hold(signer.toLowerCase(), asset);
+        holds.add(hold);
+        return hold;
+    }
+
+    final class Hold implements AutoCloseable {
+        private final String signer;
+        private final int asset;
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicInteger held = new AtomicInteger();
+
+        private Hold(String signer, int asset) {
+            this.signer = signer;
+            this.asset = asset;
+        }
+
+        /** Requests held so far (released or not). */
+        int held() {
+            return held.get();
+        }
+
+        @Override
+        public void close() {
+            holds.remove(this);
+            release.countDown();
+        }
+    }
+
+    private void awaitRelease(JsonNode req) {
+        for (Hold hold : holds) {
+            JsonNode action = req.path("action");
+            boolean touches = false;
+            for (JsonNode o : action.path("orders")) {
+                touches |= o.path("a").asInt(-1) == hold.asset;
+            }
+            for (JsonNode m : action.path("modifies")) {
+                touches |= m.path("order").path("a").asInt(-1) == hold.asset;
+            }
+            for (JsonNode c : action.path("cancels")) {
+                touches |= c.path("a").asInt(-1) == hold.asset;
+            }
+            if (!touches) {
+                continue;
+            }
+            String signer;
+            try {
+                signer = HyperliquidSigner.recoverL1Signer(action, req.path("nonce").asLong(), null, null, false,
+                        Signature.fromJson(req.get("signature")));
+            } catch (IllegalArgumentException e) {
+                continue; // the venue refuses it
+            }
+            if (signer.equals(hold.signer)) {
+                hold.held.incrementAndGet();
+                try {
+                    hold.release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

@@ -53,9 +53,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PipelineBench {
     /** How to run: markets, total ticks per second, the measured window and the warm-up before it. */
+    /** {@code venueLatencyMs}: added by the simulator to every answer (0: none; a real venue's round trip is not). */
     public record Options(Path root, Path runDir, int markets, double ratePerSecond, Duration measure,
-                          Duration warmup, int portBase) {
+                          Duration warmup, int portBase, long venueLatencyMs) {
         public Options {
+            if (venueLatencyMs < 0) {
+                throw new IllegalArgumentException("--venue-latency-ms must be 0 or more, got " + venueLatencyMs);
+            }
             if (markets < 1 || markets > 999) {
                 throw new IllegalArgumentException("--markets must be 1..999, got " + markets);
             }
@@ -160,13 +164,16 @@ public final class PipelineBench {
         Path botsDir = o.runDir().toAbsolutePath().resolve("bench-bots");
         writeBots(botsDir, markets);
         PaperStack stack = new PaperStack(out);
-        out.printf("bench: %d markets, each ticking every %d ms (%.0f ticks/s in all), warm-up %ds, measure %ds%n",
-                o.markets(), intervalMs, rate, o.warmup().toSeconds(), o.measure().toSeconds());
+        out.printf("bench: %d markets, each ticking every %d ms (%.0f ticks/s in all), venue latency %d ms, warm-up %ds,"
+                + " measure %ds%n", o.markets(), intervalMs, rate, o.venueLatencyMs(), o.warmup().toSeconds(),
+                o.measure().toSeconds());
+        Map<String, String> properties = new LinkedHashMap<>(settings(markets, intervalMs, botsDir));
+        properties.put("venue-simulator:simulator.faults.latency-ms", Long.toString(o.venueLatencyMs()));
         StackState state;
         try {
             state = stack.up(PaperStack.Options.defaults(o.root()).withRunDir(o.runDir())
                     .withPorts(o.portBase(), 0).withDatabase("mm_portfolio")
-                    .withExtraProperties(settings(markets, intervalMs, botsDir)));
+                    .withExtraProperties(properties));
         } catch (RuntimeException e) {
             stack.down(o.runDir()); // what did start goes, so that the next run of a sweep starts clean
             throw e;
@@ -241,6 +248,10 @@ public final class PipelineBench {
             p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            // the records carry their own times, so the capture may read late: fewer, larger fetches keep its CPU
+            // (which the pipeline shares) low
+            p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
+            p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250);
             KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
             List<TopicPartition> parts = new ArrayList<>();
             for (String topic : List.of(Topics.MD_REFERENCE, Topics.QUOTE_INTENTS, Topics.EXEC_ORDERS)) {
@@ -448,6 +459,7 @@ public final class PipelineBench {
         r.put("machine", Runtime.getRuntime().availableProcessors() + " cpus, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", java " + System.getProperty("java.version"));
         r.put("markets", o.markets());
+        r.put("venueLatencyMs", o.venueLatencyMs());
         r.put("ticksPerSecond", rate);
         r.put("referencesPerSecond", referencesPerSecond);
         r.put("measureSeconds", o.measure().toSeconds());

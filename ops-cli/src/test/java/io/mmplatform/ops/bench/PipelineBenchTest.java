@@ -18,7 +18,9 @@ class PipelineBenchTest {
         assertEquals(10, PipelineBench.tickIntervalMs(1, 100));
         assertEquals(1, PipelineBench.tickIntervalMs(1, 1_000_000), "never below 1 ms");
         assertThrows(IllegalArgumentException.class, () -> new PipelineBench.Options(Path.of("."), Path.of("."), 0, 10,
-                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1));
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new PipelineBench.Options(Path.of("."), Path.of("."), 1, 10,
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1, -1));
     }
 
     @Test
