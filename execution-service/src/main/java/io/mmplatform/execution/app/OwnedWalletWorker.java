@@ -70,6 +70,10 @@ abstract class OwnedWalletWorker {
     /** Applies one intent (on the wallet's thread). */
     protected abstract void process(QuoteIntent intent);
 
+    /** After a drain processed the waiting intents (on the wallet's thread): e.g. sends what they staged. */
+    protected void afterDrain() {
+    }
+
     /**
      * Whether an intent for the market may be processed now (on the wallet's thread); if not, it stays waiting (a
      * newer one still replaces it) until {@link #scheduleDrain} runs again.
@@ -143,6 +147,7 @@ abstract class OwnedWalletWorker {
                 guarded("intent " + market + "#" + intent.seq(), () -> process(intent));
             }
         }
+        guarded("requests of the drain", this::afterDrain);
     }
 
     /** A loop's turn: runs only while the wallet is owned and re-synced. */

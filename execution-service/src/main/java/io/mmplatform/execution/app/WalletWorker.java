@@ -43,6 +43,7 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -105,6 +106,9 @@ final class WalletWorker extends OwnedWalletWorker {
      */
     private final Set<CompletableFuture<?>> onWire = new HashSet<>();
     private final Map<String, Integer> marketsOnWire = new HashMap<>();
+    /** What the current drain (or cancel answer) leaves to send at its end (wallet thread only). */
+    private final List<Staged> staged = new ArrayList<>();
+    private final List<StagedCancel> stagedCancels = new ArrayList<>();
     private volatile VenueRules rules;
 
     WalletWorker(Wallet wallet, HyperliquidClient venue, OrderReconciler reconciler, PreTradeChecks checks,
@@ -322,38 +326,72 @@ final class WalletWorker extends OwnedWalletWorker {
             }
         }
         List<NewOrder> creates = checked.accepted().stream().filter(n -> !modified.contains(n.cloid())).toList();
-        MarketSpec marketSpec = spec.get();
-        Runnable orders = () -> sendOrders(intent, marketSpec, modifies, creates);
+        Staged staged = new Staged(intent, spec.get(), modifies, creates);
         if (cancels.isEmpty()) {
-            orders.run();
+            stage(staged);
         } else {
             // cancels first (they free margin); the market's orders go when the venue answered them
-            cancelThen(intent.market(), cancels, "replaced by intent " + intent.seq(), orders);
+            stagedCancels.add(new StagedCancel(intent.market(), cancels, "replaced by intent " + intent.seq(), staged));
         }
     }
 
-    /** Sends the intent's modifies and new orders (both at once: they concern different orders). */
-    private void sendOrders(QuoteIntent intent, MarketSpec spec, List<ReconcilePlan.Modify> modifies,
-                            List<NewOrder> creates) {
-        if (!modifies.isEmpty() || !creates.isEmpty()) {
-            if (kill.blocks(wallet.id(), intent.market())) {
-                metrics.intent("killed");
-                return;
-            }
-            if (!modifies.isEmpty()) {
-                if (!mayOrder(intent, modifies.size())) {
-                    return;
-                }
-                modify(intent, spec, modifies);
-            }
-            if (!creates.isEmpty()) {
-                if (!mayOrder(intent, creates.size())) {
-                    return;
-                }
-                place(intent, spec, creates);
-            }
+    /** An intent's modifies and new orders, waiting for the end of the drain to go with other markets' in one request. */
+    private record Staged(QuoteIntent intent, MarketSpec spec, List<ReconcilePlan.Modify> modifies,
+                          List<NewOrder> creates) {
+    }
+
+    /** An intent's cancels, waiting for the end of the drain; its orders are staged once the venue answered them. */
+    private record StagedCancel(String market, List<LiveOrder> orders, String reason, Staged then) {
+    }
+
+    private void stage(Staged staged) {
+        if (staged.modifies().isEmpty() && staged.creates().isEmpty()) {
+            metrics.intent("applied");
+        } else if (kill.blocks(wallet.id(), staged.intent().market())) {
+            metrics.intent("killed");
+        } else {
+            this.staged.add(staged);
         }
-        metrics.intent("applied");
+    }
+
+    /**
+     * Sends what the drain staged: all markets' cancels in one cancel request, all modifies in one batchModify and all
+     * new orders in one order request (the venue takes several assets per action), so a busy wallet signs and sends
+     * a few requests per round instead of a few per market.
+     */
+    @Override
+    protected void afterDrain() {
+        if (!stagedCancels.isEmpty()) {
+            sendStagedCancels();
+        }
+        sendStaged();
+    }
+
+    /** Sends the staged modifies and new orders: one batchModify and one order request, side by side. */
+    private void sendStaged() {
+        if (staged.isEmpty()) {
+            return;
+        }
+        List<Staged> batch = List.copyOf(staged);
+        staged.clear();
+        if (!owned) {
+            return; // revoked meanwhile
+        }
+        List<Staged> withModifies = batch.stream().filter(b -> !b.modifies().isEmpty()).toList();
+        List<Staged> withCreates = batch.stream().filter(b -> !b.creates().isEmpty()).toList();
+        if (!withModifies.isEmpty()) {
+            if (!mayOrder(batch, withModifies.stream().mapToInt(b -> b.modifies().size()).sum())) {
+                return; // every intent of the batch waits
+            }
+            modify(withModifies);
+        }
+        if (!withCreates.isEmpty()) {
+            if (!mayOrder(withCreates, withCreates.stream().mapToInt(b -> b.creates().size()).sum())) {
+                return; // the modifies went; the intents with new orders wait
+            }
+            place(withCreates);
+        }
+        batch.forEach(b -> metrics.intent("applied"));
     }
 
     /** A market's next intent waits while one of its requests is on the wire; all wait when the wire is full. */
@@ -365,21 +403,21 @@ final class WalletWorker extends OwnedWalletWorker {
     /**
      * Puts a request of the intent path on the wire without waiting for it. The answer is applied on the wallet's
      * thread ({@code answered}, or {@code failed} with the venue's error), then {@code next} runs (may be null); until
-     * then the market takes no new intent. An answer of an older ownership epoch is ignored: the re-sync read the venue.
+     * then the request's markets take no new intent. An answer of an older ownership epoch is ignored: the re-sync read the venue.
      */
-    private <T> void onWire(String market, CompletableFuture<T> answer, Consumer<T> answered,
+    private <T> void onWire(List<String> markets, CompletableFuture<T> answer, Consumer<T> answered,
                             Consumer<VenueException> failed, Runnable next) {
         long e = epoch.get();
         long t0 = System.nanoTime();
         onWire.add(answer);
-        marketsOnWire.merge(market, 1, Integer::sum);
+        markets.forEach(m -> marketsOnWire.merge(m, 1, Integer::sum));
         answer.whenComplete((value, failure) -> metrics.venueRoundTrip(System.nanoTime() - t0));
         answer.whenCompleteAsync((value, failure) -> {
             if (!onWire.remove(answer) || epoch.get() != e) {
                 return;
             }
-            marketsOnWire.computeIfPresent(market, (m, n) -> n == 1 ? null : n - 1);
-            guarded("answer for " + market, () -> {
+            markets.forEach(m -> marketsOnWire.computeIfPresent(m, (k, n) -> n == 1 ? null : n - 1));
+            guarded("answer for " + markets, () -> {
                 if (failure == null) {
                     venueSuccess();
                     answered.accept(value);
@@ -390,7 +428,7 @@ final class WalletWorker extends OwnedWalletWorker {
                 }
             });
             if (next != null) {
-                guarded("intent " + market, next);
+                guarded("intents " + markets, next);
             }
             if (!pending.isEmpty()) {
                 scheduleDrain();
@@ -425,16 +463,18 @@ final class WalletWorker extends OwnedWalletWorker {
     }
 
     /**
-     * Asks the rate limiter for an order-like request of n entries (order, batchModify). If it must wait, only this
-     * latest intent for the market is kept waiting (a newer one replaces it) and retried later: returns false.
+     * Asks the rate limiter for an order-like request of n entries (order, batchModify). If it must wait, only the
+     * latest intent per market is kept waiting (a newer one replaces it) and retried later: returns false.
      */
-    private boolean mayOrder(QuoteIntent intent, int n) {
+    private boolean mayOrder(List<Staged> batch, int n) {
         long wait = limiter.acquire(wallet.id(), RateLimiter.Kind.ORDER, RateLimiter.exchangeWeight(n), n,
                 System.nanoTime());
         if (wait > 0) {
-            metrics.intent("throttled");
-            if (pending.putIfAbsent(intent.market(), intent) != null) {
-                metrics.intent("superseded");
+            for (Staged b : batch) {
+                metrics.intent("throttled");
+                if (pending.putIfAbsent(b.intent().market(), b.intent()) != null) {
+                    metrics.intent("superseded");
+                }
             }
             exec.schedule(this::scheduleDrain, Math.max(wait, 1_000_000L), TimeUnit.NANOSECONDS);
             return false;
@@ -448,32 +488,28 @@ final class WalletWorker extends OwnedWalletWorker {
      * pending-cancel and the new ones pending until the venue answers; a lost answer is settled from openOrders (the
      * old one gone: CANCELED; the new one found by its cloid: ACK, else REJECT).
      */
-    private void modify(QuoteIntent intent, MarketSpec spec, List<ReconcilePlan.Modify> modifies) {
-        if (!owned) {
-            return; // revoked while this intent was being reconciled
-        }
-        List<LiveOrder> olds = new ArrayList<>(modifies.size());
-        List<LiveOrder> sent = new ArrayList<>(modifies.size());
-        List<WireModify> wire = new ArrayList<>(modifies.size());
-        for (ReconcilePlan.Modify m : modifies) {
-            LiveOrder old = m.old();
-            NewOrder n = m.order();
-            live.markPendingCancel(old.cloid());
-            olds.add(old);
-            LiveOrder pendingOrder = LiveOrder.pending(intent.market(), intent.seq(), intent.originNanos(), n);
-            pendingOrder.placedAtMs(System.currentTimeMillis());
-            sent.add(live.addPending(pendingOrder));
-            wire.add(new WireModify(old.oid(),
-                    new WireOrder(spec.assetIndex(), n.side(), n.price(), n.size(), n.tif(), n.cloid())));
+    private void modify(List<Staged> batch) {
+        List<LiveOrder> olds = new ArrayList<>();
+        List<LiveOrder> sent = new ArrayList<>();
+        List<WireModify> wire = new ArrayList<>();
+        for (Staged b : batch) {
+            QuoteIntent intent = b.intent();
+            for (ReconcilePlan.Modify m : b.modifies()) {
+                LiveOrder old = m.old();
+                NewOrder n = m.order();
+                live.markPendingCancel(old.cloid());
+                olds.add(old);
+                LiveOrder pendingOrder = LiveOrder.pending(intent.market(), intent.seq(), intent.originNanos(), n);
+                pendingOrder.placedAtMs(System.currentTimeMillis());
+                sent.add(live.addPending(pendingOrder));
+                wire.add(new WireModify(old.oid(),
+                        new WireOrder(b.spec().assetIndex(), n.side(), n.price(), n.size(), n.tif(), n.cloid())));
+            }
         }
         SignedRequest request = venue.sign(wallet.key(), HyperliquidClient.batchModifyAction(wire), nonces.next(),
                 wire.size());
-        for (LiveOrder o : sent) {
-            events.order(event(o, OrderEventType.NEW, null, null));
-        }
-        metrics.tickToOrder(intent.originNanos());
-        metrics.ordersSent(wire.size());
-        onWire(intent.market(), venue.sendModifiesAsync(request), statuses -> modified(olds, sent, statuses), e -> {
+        sentEvents(batch, sent);
+        onWire(markets(batch), venue.sendModifiesAsync(request), statuses -> modified(olds, sent, statuses), e -> {
             if (e.refused()) {
                 metrics.reject(e.rateLimited() ? "rate_limited" : "venue", sent.size());
                 for (int i = 0; i < sent.size(); i++) {
@@ -487,6 +523,19 @@ final class WalletWorker extends OwnedWalletWorker {
                 settleSoon();
             }
         }, null);
+    }
+
+    /** NEW for every order of a request about to leave, and each intent's tick-to-order time. */
+    private void sentEvents(List<Staged> batch, List<LiveOrder> sent) {
+        for (LiveOrder o : sent) {
+            events.order(event(o, OrderEventType.NEW, null, null));
+        }
+        batch.forEach(b -> metrics.tickToOrder(b.intent().originNanos()));
+        metrics.ordersSent(sent.size());
+    }
+
+    private static List<String> markets(List<Staged> batch) {
+        return batch.stream().map(b -> b.intent().market()).toList();
     }
 
     /**
@@ -530,25 +579,21 @@ final class WalletWorker extends OwnedWalletWorker {
         live.remove(order.cloid()).ifPresent(o -> events.order(event(o, OrderEventType.REJECT, null, reason)));
     }
 
-    private void place(QuoteIntent intent, MarketSpec spec, List<NewOrder> orders) {
-        if (!owned) {
-            return; // revoked while this intent was being reconciled
-        }
-        List<LiveOrder> sent = new ArrayList<>(orders.size());
-        List<WireOrder> wire = new ArrayList<>(orders.size());
-        for (NewOrder n : orders) {
-            LiveOrder pendingOrder = LiveOrder.pending(intent.market(), intent.seq(), intent.originNanos(), n);
-            pendingOrder.placedAtMs(System.currentTimeMillis());
-            sent.add(live.addPending(pendingOrder));
-            wire.add(new WireOrder(spec.assetIndex(), n.side(), n.price(), n.size(), n.tif(), n.cloid()));
+    private void place(List<Staged> batch) {
+        List<LiveOrder> sent = new ArrayList<>();
+        List<WireOrder> wire = new ArrayList<>();
+        for (Staged b : batch) {
+            QuoteIntent intent = b.intent();
+            for (NewOrder n : b.creates()) {
+                LiveOrder pendingOrder = LiveOrder.pending(intent.market(), intent.seq(), intent.originNanos(), n);
+                pendingOrder.placedAtMs(System.currentTimeMillis());
+                sent.add(live.addPending(pendingOrder));
+                wire.add(new WireOrder(b.spec().assetIndex(), n.side(), n.price(), n.size(), n.tif(), n.cloid()));
+            }
         }
         SignedRequest request = venue.sign(wallet.key(), HyperliquidClient.orderAction(wire), nonces.next(), wire.size());
-        for (LiveOrder o : sent) {
-            events.order(event(o, OrderEventType.NEW, null, null));
-        }
-        metrics.tickToOrder(intent.originNanos());
-        metrics.ordersSent(wire.size());
-        onWire(intent.market(), venue.sendOrdersAsync(request), statuses -> placed(sent, statuses), e -> {
+        sentEvents(batch, sent);
+        onWire(markets(batch), venue.sendOrdersAsync(request), statuses -> placed(sent, statuses), e -> {
             if (e.refused()) {
                 metrics.reject(e.rateLimited() ? "rate_limited" : "venue", sent.size());
                 for (LiveOrder o : sent) {
@@ -618,26 +663,44 @@ final class WalletWorker extends OwnedWalletWorker {
         }
         List<CancelStatus> statuses = sendCancels(batch.wire());
         if (statuses != null) {
-            cancelled(batch.orders(), statuses, reason);
+            cancelled(batch.orders(), statuses, Collections.nCopies(batch.orders().size(), reason));
         } // else outcome unknown: the orders stay pending-cancel and settle retries
     }
 
-    /** Cancels an intent's unwanted orders without waiting; {@code next} runs once the venue answered. */
-    private void cancelThen(String market, List<LiveOrder> orders, String reason, Runnable next) {
-        CancelBatch batch = cancelBatch(orders);
-        SignedRequest request = batch.wire().isEmpty() ? null : signCancels(batch.wire());
+    /**
+     * Sends the staged cancels of all markets in one request without waiting; once the venue answered, each market's
+     * modifies and new orders are staged and sent.
+     */
+    private void sendStagedCancels() {
+        List<StagedCancel> batch = List.copyOf(stagedCancels);
+        stagedCancels.clear();
+        List<LiveOrder> orders = new ArrayList<>();
+        List<WireCancel> wire = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (StagedCancel c : batch) {
+            CancelBatch b = cancelBatch(c.orders());
+            orders.addAll(b.orders());
+            wire.addAll(b.wire());
+            b.orders().forEach(o -> reasons.add(c.reason()));
+        }
+        Runnable then = () -> {
+            batch.forEach(c -> stage(c.then()));
+            sendStaged();
+        };
+        SignedRequest request = wire.isEmpty() ? null : signCancels(wire);
         if (request == null) {
-            next.run();
+            then.run();
             return;
         }
-        onWire(market, venue.sendCancelsAsync(request), statuses -> cancelled(batch.orders(), statuses, reason),
-                this::cancelFailed, next);
+        onWire(batch.stream().map(StagedCancel::market).toList(), venue.sendCancelsAsync(request),
+                statuses -> cancelled(orders, statuses, reasons), this::cancelFailed, then);
     }
 
-    private void cancelled(List<LiveOrder> orders, List<CancelStatus> statuses, String reason) {
+    private void cancelled(List<LiveOrder> orders, List<CancelStatus> statuses, List<String> reasons) {
         for (int i = 0; i < orders.size(); i++) {
             LiveOrder o = orders.get(i);
             CancelStatus s = statuses.get(i);
+            String reason = reasons.get(i);
             if (s.success()) {
                 live.remove(o.cloid()).ifPresent(c -> events.order(event(c, OrderEventType.CANCELED, c.oid(), reason)));
             } else if (live.contains(o.cloid())) {

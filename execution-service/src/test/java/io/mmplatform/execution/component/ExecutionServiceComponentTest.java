@@ -27,6 +27,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -477,6 +481,48 @@ class ExecutionServiceComponentTest {
         assertEquals(Map.of("2980", "0.1"), book(w5, "ETH"));
         assertEquals(Map.of("99000", "0.01"), book(w5, "BTC"));
         assertEquals(0, venue().rejectedSignatures());
+    }
+
+    @Test
+    @Order(11)
+    void intentsWaitingTogetherGoInOneRequestForAllTheirMarkets() {
+        String w5 = addressOf("w5");
+        Await.until("w5 owned and re-synced", WAIT, () -> service.active("w5"));
+        int multiBefore = venue().multiAssetOrderRequests(w5);
+        try (TestVenue.Hold reads = venue().holdReads(w5)) {
+            // the wallet's thread waits in a read of the venue (fill poll or settle) while both intents arrive
+            Await.until("a read of w5 held by the venue", WAIT, () -> reads.held() >= 1);
+            // each market keeps its b0 (as the previous test left it) and gets a new level b1
+            send(intent("w5", "ETH", 3, "3000", order("b0", Side.BUY, "2980", "0.1"), order("b1", Side.BUY, "2970", "0.1")));
+            send(intent("w5", "BTC", 2, "100000", order("b0", Side.BUY, "99000", "0.01"),
+                    order("b1", Side.BUY, "98900", "0.01")));
+            awaitConsumed("w5");
+        }
+        awaitOrderEvent(OrderEventType.ACK, cloid("w5", "ETH", 3, "b1"));
+        awaitOrderEvent(OrderEventType.ACK, cloid("w5", "BTC", 2, "b1"));
+        assertEquals(multiBefore + 1, venue().multiAssetOrderRequests(w5),
+                "one order request carried both markets' new orders");
+        assertEquals(Map.of("2980", "0.1", "2970", "0.1"), book(w5, "ETH"));
+        assertEquals(Map.of("99000", "0.01", "98900", "0.01"), book(w5, "BTC"));
+    }
+
+    /** Waits until execution's consumer group has committed everything on the wallet's quote.intents partition. */
+    private static void awaitConsumed(String wallet) {
+        TopicPartition tp = new TopicPartition(Topics.QUOTE_INTENTS, KafkaPartitions.forKey(wallet, 8));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrap()))) {
+            long end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
+            Await.until("execution read " + wallet + "'s intents", WAIT, () -> {
+                try {
+                    OffsetAndMetadata committed = admin.listConsumerGroupOffsets("execution-service")
+                            .partitionsToOffsetAndMetadata().get().get(tp);
+                    return committed != null && committed.offset() >= end;
+                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    throw new AssertionError(e);
+                }
+            });
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static DesiredOrder order(String level, Side side, String px, String sz) {

@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A small Hyperliquid-dialect venue for the component test: POST /info (meta, openOrders, userFills) and
@@ -55,6 +56,7 @@ final class TestVenue implements AutoCloseable {
     private final Set<String> failing = new HashSet<>();
     private final Map<String, Integer> actionsBySignerAndType = new HashMap<>();
     private final List<Hold> holds = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> multiAssetOrders = new HashMap<>();
     private long nextOid = 1000;
     private long nextTid = 1;
     private int rejectedSignatures;
@@ -62,9 +64,12 @@ final class TestVenue implements AutoCloseable {
 
     TestVenue() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/info", ex -> handle(ex, this::info));
+        server.createContext("/info", ex -> handle(ex, body -> {
+            awaitRelease("/info", body);
+            return info(body);
+        }));
         server.createContext("/exchange", ex -> handle(ex, body -> {
-            awaitRelease(body);
+            awaitRelease("/exchange", body);
             return exchange(body);
         }));
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -123,20 +128,31 @@ final class TestVenue implements AutoCloseable {
      */
     Hold holdExchange(String signer, String coin) {
         int asset = MARKETS.indexOf(MARKETS.stream().filter(m -> m.name().equals(coin)).findFirst().orElseThrow());
-        Hold hold = new Hold(signer.toLowerCase(), asset);
+        String owner = signer.toLowerCase();
+        return hold("/exchange", req -> touches(req.path("action"), asset) && owner.equals(signerOf(req)));
+    }
+
+    /** Until closed, every /info request about the user (openOrders, userFills) waits, like {@link #holdExchange}. */
+    Hold holdReads(String user) {
+        String owner = user.toLowerCase();
+        return hold("/info", req -> owner.equals(req.path("user").asText().toLowerCase()));
+    }
+
+    private Hold hold(String path, Predicate<JsonNode> matches) {
+        Hold hold = new Hold(path, matches);
         holds.add(hold);
         return hold;
     }
 
     final class Hold implements AutoCloseable {
-        private final String signer;
-        private final int asset;
+        private final String path;
+        private final Predicate<JsonNode> matches;
         private final CountDownLatch release = new CountDownLatch(1);
         private final AtomicInteger held = new AtomicInteger();
 
-        private Hold(String signer, int asset) {
-            this.signer = signer;
-            this.asset = asset;
+        private Hold(String path, Predicate<JsonNode> matches) {
+            this.path = path;
+            this.matches = matches;
         }
 
         /** Requests held so far (released or not). */
@@ -151,30 +167,9 @@ final class TestVenue implements AutoCloseable {
         }
     }
 
-    private void awaitRelease(JsonNode req) {
+    private void awaitRelease(String path, JsonNode req) {
         for (Hold hold : holds) {
-            JsonNode action = req.path("action");
-            boolean touches = false;
-            for (JsonNode o : action.path("orders")) {
-                touches |= o.path("a").asInt(-1) == hold.asset;
-            }
-            for (JsonNode m : action.path("modifies")) {
-                touches |= m.path("order").path("a").asInt(-1) == hold.asset;
-            }
-            for (JsonNode c : action.path("cancels")) {
-                touches |= c.path("a").asInt(-1) == hold.asset;
-            }
-            if (!touches) {
-                continue;
-            }
-            String signer;
-            try {
-                signer = HyperliquidSigner.recoverL1Signer(action, req.path("nonce").asLong(), null, null, false,
-                        Signature.fromJson(req.get("signature")));
-            } catch (IllegalArgumentException e) {
-                continue; // the venue refuses it
-            }
-            if (signer.equals(hold.signer)) {
+            if (hold.path.equals(path) && hold.matches.test(req)) {
                 hold.held.incrementAndGet();
                 try {
                     hold.release.await();
@@ -183,6 +178,34 @@ final class TestVenue implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static boolean touches(JsonNode action, int asset) {
+        boolean touches = false;
+        for (JsonNode o : action.path("orders")) {
+            touches |= o.path("a").asInt(-1) == asset;
+        }
+        for (JsonNode m : action.path("modifies")) {
+            touches |= m.path("order").path("a").asInt(-1) == asset;
+        }
+        for (JsonNode c : action.path("cancels")) {
+            touches |= c.path("a").asInt(-1) == asset;
+        }
+        return touches;
+    }
+
+    private static String signerOf(JsonNode req) {
+        try {
+            return HyperliquidSigner.recoverL1Signer(req.path("action"), req.path("nonce").asLong(), null, null, false,
+                    Signature.fromJson(req.get("signature")));
+        } catch (IllegalArgumentException e) {
+            return null; // the venue refuses it
+        }
+    }
+
+    /** Signed order requests from the signer whose orders name more than one asset. */
+    synchronized int multiAssetOrderRequests(String signer) {
+        return multiAssetOrders.getOrDefault(signer, 0);
     }
 
     /** The time of the signer's pending scheduled cancel, or null if none. */
@@ -357,6 +380,11 @@ final class TestVenue implements AutoCloseable {
         }
         ArrayNode statuses = Json.MAPPER.createArrayNode();
         if (type.equals("order")) {
+            Set<Integer> assets = new HashSet<>();
+            action.path("orders").forEach(o -> assets.add(o.path("a").asInt()));
+            if (assets.size() > 1) {
+                multiAssetOrders.merge(signer, 1, Integer::sum);
+            }
             for (JsonNode o : action.path("orders")) {
                 statuses.add(place(signer, o));
             }
