@@ -153,9 +153,13 @@ public final class LiveOrders {
         return Optional.of(order);
     }
 
-    /** Sets the remaining size from the venue's view (openOrders sz). */
+    /**
+     * Lowers the remaining size to the venue's view (openOrders sz). Never raises it: a snapshot read before a fill
+     * that was applied since still shows the size from before that fill.
+     */
     public void updateRemaining(LiveOrder order, BigDecimal remaining) {
-        if (byCloid.get(order.cloid()) == order && remaining.signum() > 0) {
+        if (byCloid.get(order.cloid()) == order && remaining.signum() > 0
+                && remaining.compareTo(order.remaining()) < 0) {
             order.remaining(remaining);
         }
     }

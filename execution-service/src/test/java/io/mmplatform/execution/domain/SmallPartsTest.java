@@ -62,9 +62,16 @@ class SmallPartsTest {
         book.applyFill(o, new BigDecimal("0.5"));
         assertEquals(0, new BigDecimal("1.5").compareTo(o.remaining()));
         assertTrue(book.contains(cloid));
+        // a venue snapshot read before that fill shows 2 still: it must not undo the fill
+        book.updateRemaining(o, new BigDecimal("2"));
+        assertEquals(0, new BigDecimal("1.5").compareTo(o.remaining()));
+        book.updateRemaining(o, new BigDecimal("1.2")); // a fill the venue knows of and we do not yet
+        assertEquals(0, new BigDecimal("1.2").compareTo(o.remaining()));
+        book.updateRemaining(o, new BigDecimal("1.5"));
+        assertEquals(0, new BigDecimal("1.2").compareTo(o.remaining()));
         book.markPendingCancel(cloid);
         assertEquals(OrderState.PENDING_CANCEL, o.state());
-        book.applyFill(o, new BigDecimal("1.5"));
+        book.applyFill(o, new BigDecimal("1.2"));
         assertFalse(book.contains(cloid), "a completely filled order leaves the book");
         assertTrue(book.byOid(77).isEmpty());
     }
