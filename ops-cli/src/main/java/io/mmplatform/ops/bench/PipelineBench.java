@@ -219,7 +219,7 @@ public final class PipelineBench {
      * intent -> NEW order event (execution), tick -> NEW.
      */
     record Hops(LatencyStats tickToIntent, LatencyStats intentToSend, LatencyStats intentToOrder,
-                LatencyStats tickToOrder) {
+                LatencyStats tickToOrder, LatencyStats tickToReference, LatencyStats referenceToIntent) {
     }
 
     /** Reads md.reference, quote.intents and exec.orders from their ends while the window runs. */
@@ -232,6 +232,8 @@ public final class PipelineBench {
         /** The Kafka timestamp (the producer's send time, ms) of each intent record, by intent. */
         private final Map<QuoteIntent, Long> intentSentMs = new java.util.HashMap<>();
         private final List<OrderEvent> orders = new ArrayList<>();
+        /** The Kafka timestamp (price-feed's producer sent it, ms) of each reference, by its receive time. */
+        private final Map<Long, Long> referenceSentMs = new java.util.HashMap<>();
         private long references;
 
         private record Raw(String topic, String value, long timestampMs, int bytes) {
@@ -286,7 +288,11 @@ public final class PipelineBench {
                     bytes.computeIfAbsent(r.topic(), t -> new long[2])[0] += r.bytes();
                     bytes.get(r.topic())[1]++;
                     switch (r.topic()) {
-                        case Topics.MD_REFERENCE -> references++;
+                        case Topics.MD_REFERENCE -> {
+                            references++;
+                            referenceSentMs.putIfAbsent(Codecs.REFERENCE_PRICE.decode(r.value()).receiveTimeNanos(),
+                                    r.timestampMs());
+                        }
                         case Topics.QUOTE_INTENTS -> {
                             QuoteIntent i = Codecs.QUOTE_INTENT.decode(r.value());
                             intents.add(i);
@@ -317,10 +323,18 @@ public final class PipelineBench {
             Map<String, Long> intentAt = new java.util.HashMap<>();
             long[] tickToIntent = new long[intents.size()];
             long[] intentToSend = new long[intents.size()];
+            long[] tickToReference = new long[intents.size()];
+            long[] referenceToIntent = new long[intents.size()];
+            int r = 0;
             int n = 0;
             for (QuoteIntent i : intents) {
                 if (i.originNanos() < fromNanos || i.originNanos() >= untilNanos) {
                     continue;
+                }
+                Long referenceSent = referenceSentMs.get(i.originNanos());
+                if (referenceSent != null) {
+                    tickToReference[r] = referenceSent * 1_000_000L - i.originNanos();
+                    referenceToIntent[r++] = (i.createdAtMs() - referenceSent) * 1_000_000L;
                 }
                 intentToSend[n] = (intentSentMs.getOrDefault(i, i.createdAtMs()) - i.createdAtMs()) * 1_000_000L;
                 tickToIntent[n++] = i.createdAtMs() * 1_000_000L - i.originNanos();
@@ -342,7 +356,8 @@ public final class PipelineBench {
                 }
             }
             return new Hops(LatencyStats.ofNanos(tickToIntent, n, seconds), LatencyStats.ofNanos(intentToSend, n, seconds),
-                    LatencyStats.ofNanos(intentToOrder, m, seconds), LatencyStats.ofNanos(tickToOrder, k, seconds));
+                    LatencyStats.ofNanos(intentToOrder, m, seconds), LatencyStats.ofNanos(tickToOrder, k, seconds),
+                    LatencyStats.ofNanos(tickToReference, r, seconds), LatencyStats.ofNanos(referenceToIntent, r, seconds));
         }
     }
 
@@ -465,6 +480,8 @@ public final class PipelineBench {
         r.put("measureSeconds", o.measure().toSeconds());
         r.put("drainSeconds", drainSeconds);
         ObjectNode h = r.putObject("hops");
+        h.set("tickToReferenceSent", Json.MAPPER.valueToTree(hops.tickToReference()));
+        h.set("referenceSentToIntent", Json.MAPPER.valueToTree(hops.referenceToIntent()));
         h.set("tickToIntent", Json.MAPPER.valueToTree(hops.tickToIntent()));
         h.set("intentToSend", Json.MAPPER.valueToTree(hops.intentToSend()));
         h.set("sentIntentToOrder", Json.MAPPER.valueToTree(hops.intentToOrder()));
@@ -489,6 +506,8 @@ public final class PipelineBench {
                 report.get("ticksPerSecond").asDouble(), report.get("referencesPerSecond").asDouble(),
                 report.get("measureSeconds").asInt());
         out.println(LatencyStats.header());
+        out.println(hops.tickToReference().row("tick -> reference sent"));
+        out.println(hops.referenceToIntent().row("reference sent -> intent"));
         out.println(hops.tickToIntent().row("tick -> intent (ms res)"));
         out.println(hops.intentToSend().row("intent -> sent (ms res)"));
         out.println(hops.intentToOrder().row("sent -> order (ms res)"));
