@@ -509,20 +509,10 @@ final class WalletWorker extends OwnedWalletWorker {
         SignedRequest request = venue.sign(wallet.key(), HyperliquidClient.batchModifyAction(wire), nonces.next(),
                 wire.size());
         sentEvents(batch, sent);
-        onWire(markets(batch), venue.sendModifiesAsync(request), statuses -> modified(olds, sent, statuses), e -> {
-            if (e.refused()) {
-                metrics.reject(e.rateLimited() ? "rate_limited" : "venue", sent.size());
-                for (int i = 0; i < sent.size(); i++) {
-                    live.cancelRefused(olds.get(i).cloid()); // nothing applied: the old order still rests
-                    rejected(sent.get(i), e.getMessage());
-                }
-                LOG.warnf("wallet %s: batchModify request refused: %s", wallet.id(), e.getMessage());
-            } else {
-                LOG.warnf("wallet %s: batchModify request outcome unknown (%s); the settle loop will find out",
-                        wallet.id(), e.getMessage());
-                settleSoon();
-            }
-        }, null);
+        onWire(markets(batch), venue.sendModifiesAsync(request), statuses -> modified(olds, sent, statuses),
+                e -> orderRequestFailed("batchModify", e, sent,
+                        // nothing applied: the old orders still rest
+                        () -> olds.forEach(old -> live.cancelRefused(old.cloid()))), null);
     }
 
     /** NEW for every order of a request about to leave, and each intent's tick-to-order time. */
@@ -593,19 +583,27 @@ final class WalletWorker extends OwnedWalletWorker {
         }
         SignedRequest request = venue.sign(wallet.key(), HyperliquidClient.orderAction(wire), nonces.next(), wire.size());
         sentEvents(batch, sent);
-        onWire(markets(batch), venue.sendOrdersAsync(request), statuses -> placed(sent, statuses), e -> {
-            if (e.refused()) {
-                metrics.reject(e.rateLimited() ? "rate_limited" : "venue", sent.size());
-                for (LiveOrder o : sent) {
-                    rejected(o, e.getMessage());
-                }
-                LOG.warnf("wallet %s: order request refused: %s", wallet.id(), e.getMessage());
-            } else {
-                LOG.warnf("wallet %s: order request outcome unknown (%s); the settle loop will find out", wallet.id(),
-                        e.getMessage());
-                settleSoon();
+        onWire(markets(batch), venue.sendOrdersAsync(request), statuses -> placed(sent, statuses),
+                e -> orderRequestFailed("order", e, sent, () -> { }), null);
+    }
+
+    /**
+     * An order-like request failed: refused by the venue (nothing applied: {@code undo}, and its orders are
+     * rejected), or its outcome is unknown (the settle loop finds out, sooner than usual).
+     */
+    private void orderRequestFailed(String what, VenueException e, List<LiveOrder> sent, Runnable undo) {
+        if (e.refused()) {
+            metrics.reject(e.rateLimited() ? "rate_limited" : "venue", sent.size());
+            undo.run();
+            for (LiveOrder o : sent) {
+                rejected(o, e.getMessage());
             }
-        }, null);
+            LOG.warnf("wallet %s: %s request refused: %s", wallet.id(), what, e.getMessage());
+        } else {
+            LOG.warnf("wallet %s: %s request outcome unknown (%s); the settle loop will find out", wallet.id(), what,
+                    e.getMessage());
+            settleSoon();
+        }
     }
 
     /** Applies an order request's statuses (see {@link #modified} for orders concluded meanwhile). */
