@@ -21,6 +21,9 @@ public class ExecutionMetrics {
     private final Timer tickToOrder;
     private final Timer killCancelAll;
     private final Timer venueRoundTrip;
+    private final Timer intentTransit;
+    private final Timer intentWait;
+    private final Timer drain;
     private final Counter deadManArmed;
     private final Counter requestWeight;
 
@@ -38,6 +41,16 @@ public class ExecutionMetrics {
                 .description("kill received to the venue confirming no order in scope").register(registry);
         this.venueRoundTrip = Timer.builder("execution.venue.exchange.roundtrip")
                 .description("POST /exchange round trip").publishPercentiles(0.5, 0.99).register(registry);
+        this.intentTransit = Timer.builder("execution.intent.transit")
+                .description("quote.intents record timestamp (quoting sent it) to execution's consumer handing it to"
+                        + " the wallet (ms resolution)").publishPercentiles(0.5, 0.99).register(registry);
+        this.intentWait = Timer.builder("execution.intent.wait")
+                .description("intent handed to the wallet to its thread taking it up (the thread was busy or the"
+                        + " market's previous request was still on the wire)").publishPercentiles(0.5, 0.99)
+                .register(registry);
+        this.drain = Timer.builder("execution.drain")
+                .description("a wallet thread's round: reconcile the waiting intents, sign and send their requests")
+                .publishPercentiles(0.5, 0.99).register(registry);
         this.requestWeight = Counter.builder("execution.request.weight")
                 .description("request weight used against the venue's rate limit (its weights)").register(registry);
         this.deadManArmed = Counter.builder("execution.deadman.armed")
@@ -129,6 +142,22 @@ public class ExecutionMetrics {
         if (elapsed >= 0) {
             tickToOrder.record(elapsed, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Kafka timestamp (ms) of an intent's record to its receipt. */
+    public void intentTransit(long recordTimestampMs) {
+        long elapsed = System.currentTimeMillis() - recordTimestampMs;
+        if (recordTimestampMs > 0 && elapsed >= 0) {
+            intentTransit.record(elapsed, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public void intentWait(long nanos) {
+        intentWait.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void drain(long nanos) {
+        drain.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void killCancelAll(long nanos) {

@@ -4,6 +4,7 @@ import io.mmplatform.common.codec.Codecs;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -15,10 +16,14 @@ public class KafkaInbound {
     @Inject
     ExecutionService service;
 
+    @Inject
+    ExecutionMetrics metrics;
+
     @Incoming("quote-intents")
     @NonBlocking // decodes and queues to the wallet's worker: no hand-off to a worker thread first
-    public void intent(String value) {
-        service.onIntent(Codecs.QUOTE_INTENT.decode(value));
+    public void intent(ConsumerRecord<String, String> record) {
+        service.onIntent(Codecs.QUOTE_INTENT.decode(record.value()));
+        metrics.intentTransit(record.timestamp());
     }
 
     @Incoming("risk-kill")

@@ -27,6 +27,8 @@ abstract class OwnedWalletWorker {
     protected final ScheduledExecutorService exec;
     /** The latest intent per market not yet processed. */
     protected final Map<String, QuoteIntent> pending = new ConcurrentHashMap<>();
+    /** When the latest intent of each market reached this worker (System.nanoTime), for execution_intent_wait. */
+    private final Map<String, Long> receivedNanos = new ConcurrentHashMap<>();
     /** Incremented on every change of ownership: a re-sync of an older epoch stops. */
     protected final AtomicLong epoch = new AtomicLong();
     /** This instance owns the wallet's partition: it may send for it. Cleared at once on revocation. */
@@ -124,6 +126,7 @@ abstract class OwnedWalletWorker {
             metrics.intent("unowned");
             return;
         }
+        receivedNanos.put(intent.market(), System.nanoTime());
         if (pending.put(intent.market(), intent) != null) {
             metrics.intent("superseded"); // the sequencer only lets newer intents through: the waiting one is stale
         }
@@ -138,16 +141,26 @@ abstract class OwnedWalletWorker {
 
     private void drain() {
         drainScheduled.set(false);
+        long start = System.nanoTime();
+        int processed = 0;
         for (String market : List.copyOf(pending.keySet())) {
             if (!mayStart(market)) {
                 continue;
             }
             QuoteIntent intent = pending.remove(market);
             if (intent != null) {
+                Long received = receivedNanos.get(market);
+                if (received != null) {
+                    metrics.intentWait(start - received);
+                }
+                processed++;
                 guarded("intent " + market + "#" + intent.seq(), () -> process(intent));
             }
         }
         guarded("requests of the drain", this::afterDrain);
+        if (processed > 0) {
+            metrics.drain(System.nanoTime() - start);
+        }
     }
 
     /** A loop's turn: runs only while the wallet is owned and re-synced. */
