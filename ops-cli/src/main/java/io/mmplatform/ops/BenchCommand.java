@@ -41,6 +41,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "10", description = "seconds before measuring")
         int warmup;
 
+        @Option(names = "--jit-settle", defaultValue = "180", description = "after the warm-up, wait up to this many "
+                + "seconds until the stack's JIT compilers use under 5% of a core (services run for days, compiled); "
+                + "0 measures right after the warm-up")
+        int jitSettle;
+
         @Option(names = "--venue-latency-ms", defaultValue = "0", description = "added by the simulator to every "
                 + "/info and /exchange answer (a real venue is tens of ms away)")
         long venueLatencyMs;
@@ -76,7 +81,7 @@ final class BenchCommand implements Runnable {
             Path dir = (runDir != null ? runDir : root.resolve("run/bench")).toAbsolutePath();
             PipelineBench.Options options = new PipelineBench.Options(root, dir, markets,
                     rate != null ? rate : markets * 10.0, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup),
-                    portBase, venueLatencyMs);
+                    portBase, venueLatencyMs, Duration.ofSeconds(jitSettle));
             ObjectNode report;
             String name;
             if (curve != null) {

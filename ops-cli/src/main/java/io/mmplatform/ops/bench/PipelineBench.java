@@ -53,10 +53,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PipelineBench {
     /** How to run: markets, total ticks per second, the measured window and the warm-up before it. */
-    /** {@code venueLatencyMs}: added by the simulator to every answer (0: none; a real venue's round trip is not). */
+    /**
+     * {@code venueLatencyMs}: added by the simulator to every answer (0: none; a real venue's round trip is not);
+     * {@code jitSettle}: after the warm-up, how long to wait at most for the JIT compilers to settle (0: not at all).
+     */
     public record Options(Path root, Path runDir, int markets, double ratePerSecond, Duration measure,
-                          Duration warmup, int portBase, long venueLatencyMs) {
+                          Duration warmup, int portBase, long venueLatencyMs, Duration jitSettle) {
         public Options {
+            if (jitSettle.isNegative()) {
+                throw new IllegalArgumentException("--jit-settle must be 0 or more, got " + jitSettle.toSeconds());
+            }
             if (venueLatencyMs < 0) {
                 throw new IllegalArgumentException("--venue-latency-ms must be 0 or more, got " + venueLatencyMs);
             }
@@ -183,8 +189,11 @@ public final class PipelineBench {
             LagSampler lagSampler = new LagSampler(state.bootstrap());
             lagSampler.start();
             double drainSeconds = awaitSteady(lagSampler);
-            out.printf(Locale.ROOT, drainSeconds >= 0 ? "bench: consumers caught up after %.0f s more; measuring%n"
+            out.printf(Locale.ROOT, drainSeconds >= 0 ? "bench: consumers caught up after %.0f s more%n"
                     : "bench: consumers still behind after %.0f s more; measuring anyway%n", Math.abs(drainSeconds));
+            double jitSeconds = o.jitSettle().isZero() ? 0 : awaitJit(state, o.jitSettle());
+            out.println("bench: measuring");
+            long jitBefore = JitActivity.compilerTicks(pids(state));
             Capture capture = new Capture(state.bootstrap());
             capture.start();
             Map<String, Long> cpuBefore = cpuTicks(state);
@@ -192,21 +201,24 @@ public final class PipelineBench {
             sleep(o.measure().toMillis());
             long untilNanos = epochNanos();
             Map<String, Long> cpuAfter = cpuTicks(state);
+            long jitTicks = JitActivity.compilerTicks(pids(state)) - jitBefore;
             Map<String, LagSampler.Trend> lag = lagSampler.stop();
             lagSampler.close();
             sleep(1_000); // what was caused inside the window arrives
             capture.stop();
-            Map<String, Double> timer = tickToOrderTimer(state.url(StackComponent.EXECUTION));
+            Map<String, Map<String, Double>> timers = executionTimers(state.url(StackComponent.EXECUTION));
             Map<String, Long> rss = rss(state);
             double seconds = (untilNanos - fromNanos) / 1e9;
             Hops hops = capture.hops(fromNanos, untilNanos, seconds);
             LatencyStats floor = KafkaFloor.run(state.bootstrap(), new KafkaFloor.Shape(4, 8,
                     capture.averageBytes(Topics.MD_REFERENCE), capture.averageBytes(Topics.QUOTE_INTENTS),
                     o.markets(), 2, rate, Duration.ofSeconds(3), o.measure()));
-            ObjectNode report = report(o, rate, drainSeconds, hops, timer, floor, lag, rss,
+            ObjectNode report = report(o, rate, drainSeconds, hops, timers, floor, lag, rss,
                     capture.referenceRate(seconds));
             report.set("cpuPercentOfOneCore", Json.MAPPER.valueToTree(cpuPercent(cpuBefore, cpuAfter, seconds)));
-            print(report, hops, floor, timer, lag, rss);
+            report.put("jitSettleSeconds", jitSeconds);
+            report.put("jitCpuPercentOfOneCore", Math.round(jitTicks / seconds));
+            print(report, hops, floor, timers, lag, rss);
             return report;
         } finally {
             stack.down(o.runDir());
@@ -361,6 +373,28 @@ public final class PipelineBench {
         }
     }
 
+    private double awaitJit(StackState state, Duration max) {
+        try {
+            double waited = JitActivity.awaitSettled(pids(state), max, out);
+            out.printf(Locale.ROOT, waited >= 0 ? "bench: JIT compilers settled after %.0f s%n"
+                    : "bench: JIT compilers still busy after %.0f s; measuring anyway%n", Math.abs(waited));
+            return waited;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The broker's and every component's process id. */
+    private static List<Long> pids(StackState state) {
+        List<Long> pids = new ArrayList<>();
+        if (state.brokerPid() != null) {
+            pids.add(state.brokerPid());
+        }
+        state.components().forEach(r -> pids.add(r.pid()));
+        return pids;
+    }
+
     private static double awaitSteady(LagSampler sampler) {
         try {
             return sampler.awaitSteady(Duration.ofSeconds(120));
@@ -410,31 +444,55 @@ public final class PipelineBench {
         return out;
     }
 
-    /** execution_tick_to_order_seconds quantiles and max, in ms. */
-    static Map<String, Double> tickToOrderTimer(String executionUrl) {
-        Map<String, Double> out = new LinkedHashMap<>();
+    /** Execution's own timers, by what they time: where an intent's time inside execution goes. */
+    static final Map<String, String> EXECUTION_TIMERS = timerNames();
+
+    private static Map<String, String> timerNames() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("execution_tick_to_order_seconds", "tick -> request (ns res)");
+        m.put("execution_intent_transit_seconds", "intent sent -> received");
+        m.put("execution_intent_wait_seconds", "received -> wallet thread");
+        m.put("execution_drain_seconds", "wallet thread's round");
+        m.put("execution_venue_exchange_roundtrip_seconds", "venue round trip");
+        return m;
+    }
+
+    /**
+     * Quantiles (p50Ms, p99Ms, p999Ms where published), maxMs and count of the {@link #EXECUTION_TIMERS} from
+     * execution's /q/metrics. Micrometer keeps them over a rolling window of about two minutes, so they include the
+     * end of the warm-up.
+     */
+    static Map<String, Map<String, Double>> executionTimers(String executionUrl) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         try {
             String text = HTTP.send(HttpRequest.newBuilder(URI.create(executionUrl + "/q/metrics"))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
             for (String line : text.split("\n")) {
-                if (!line.startsWith("execution_tick_to_order_seconds")) {
+                int nameEnd = line.indexOf('{') > 0 ? line.indexOf('{') : line.indexOf(' ');
+                if (line.startsWith("#") || nameEnd < 0) {
                     continue;
                 }
-                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000;
-                if (line.contains("quantile=\"0.5\"")) {
-                    out.put("p50Ms", value);
+                String name = line.substring(0, nameEnd);
+                String base = name.replaceFirst("_(max|count|sum)$", "");
+                if (!EXECUTION_TIMERS.containsKey(base)) {
+                    continue;
+                }
+                Map<String, Double> timer = out.computeIfAbsent(base, k -> new LinkedHashMap<>());
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                if (name.endsWith("_count")) {
+                    timer.put("count", value);
+                } else if (name.endsWith("_max")) {
+                    timer.put("maxMs", value * 1000);
+                } else if (line.contains("quantile=\"0.5\"")) {
+                    timer.put("p50Ms", value * 1000);
                 } else if (line.contains("quantile=\"0.99\"")) {
-                    out.put("p99Ms", value);
+                    timer.put("p99Ms", value * 1000);
                 } else if (line.contains("quantile=\"0.999\"")) {
-                    out.put("p999Ms", value);
-                } else if (line.startsWith("execution_tick_to_order_seconds_max")) {
-                    out.put("maxMs", value);
-                } else if (line.startsWith("execution_tick_to_order_seconds_count")) {
-                    out.put("count", value / 1000);
+                    timer.put("p999Ms", value * 1000);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            out.put("unreadable", Double.NaN);
+            out.put("unreadable", Map.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -466,8 +524,8 @@ public final class PipelineBench {
         return -1;
     }
 
-    private ObjectNode report(Options o, double rate, double drainSeconds, Hops hops, Map<String, Double> timer,
-                              LatencyStats floor,
+    private ObjectNode report(Options o, double rate, double drainSeconds, Hops hops,
+                              Map<String, Map<String, Double>> timers, LatencyStats floor,
                               Map<String, LagSampler.Trend> lag, Map<String, Long> rss, double referencesPerSecond) {
         ObjectNode r = Json.MAPPER.createObjectNode();
         r.put("time", Instant.now().toString());
@@ -486,7 +544,7 @@ public final class PipelineBench {
         h.set("intentToSend", Json.MAPPER.valueToTree(hops.intentToSend()));
         h.set("sentIntentToOrder", Json.MAPPER.valueToTree(hops.intentToOrder()));
         h.set("tickToOrder", Json.MAPPER.valueToTree(hops.tickToOrder()));
-        r.set("executionTickToOrderTimer", Json.MAPPER.valueToTree(timer));
+        r.set("executionTimers", Json.MAPPER.valueToTree(timers));
         r.set("floor", Json.MAPPER.valueToTree(floor));
         ObjectNode ratio = r.putObject("ratioToFloor");
         double[] x = hops.tickToOrder().ratioTo(floor);
@@ -500,7 +558,8 @@ public final class PipelineBench {
         return r;
     }
 
-    private void print(ObjectNode report, Hops hops, LatencyStats floor, Map<String, Double> timer,
+    private void print(ObjectNode report, Hops hops, LatencyStats floor,
+                       Map<String, Map<String, Double>> timers,
                        Map<String, LagSampler.Trend> lag, Map<String, Long> rss) {
         out.printf("%n%d markets, %.0f ticks/s (md.reference %.0f/s) over %ds%n", report.get("markets").asInt(),
                 report.get("ticksPerSecond").asDouble(), report.get("referencesPerSecond").asDouble(),
@@ -513,9 +572,14 @@ public final class PipelineBench {
         out.println(hops.intentToOrder().row("sent -> order (ms res)"));
         out.println(hops.tickToOrder().row("tick -> order (ms res)"));
         out.println(floor.row("kafka floor, 2 hops"));
-        out.printf(Locale.ROOT, "execution's tick-to-order timer (ns res): p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max "
-                        + "%.3f ms%n", timer.getOrDefault("p50Ms", Double.NaN), timer.getOrDefault("p99Ms", Double.NaN),
-                timer.getOrDefault("p999Ms", Double.NaN), timer.getOrDefault("maxMs", Double.NaN));
+        out.println("execution's timers (over Micrometer's ~2 min window, so with the end of the warm-up):");
+        EXECUTION_TIMERS.forEach((name, label) -> {
+            Map<String, Double> t = timers.getOrDefault(name, Map.of());
+            out.printf(Locale.ROOT, "  %-28s p50 %8.3f  p99 %8.3f  p99.9 %8.3f  max %8.3f ms  (%.0f)%n", label,
+                    t.getOrDefault("p50Ms", Double.NaN), t.getOrDefault("p99Ms", Double.NaN),
+                    t.getOrDefault("p999Ms", Double.NaN), t.getOrDefault("maxMs", Double.NaN),
+                    t.getOrDefault("count", Double.NaN));
+        });
         out.printf(Locale.ROOT, "pipeline / floor: p50 %.2fx, p99 %.2fx%n", report.path("ratioToFloor").path("p50")
                 .asDouble(), report.path("ratioToFloor").path("p99").asDouble());
         out.println("consumer lag over the window (committed offsets, sampled each second):");
@@ -528,7 +592,7 @@ public final class PipelineBench {
                 : "no lag growth: the pipeline sustains this rate");
         out.println("resident memory (MB): " + rss + ", total " + report.get("rssTotalMb").asLong());
         out.println("cpu over the window (% of one core; " + Runtime.getRuntime().availableProcessors() + " cores): "
-                + report.get("cpuPercentOfOneCore"));
+                + report.get("cpuPercentOfOneCore") + "; of it the JIT compilers " + report.get("jitCpuPercentOfOneCore"));
     }
 
     private static long epochNanos() {

@@ -73,7 +73,7 @@ public final class PipelineSweep {
     private ObjectNode runOne(PipelineBench.Options template, Point p) {
         PipelineBench.Options o = new PipelineBench.Options(template.root(), template.runDir(), p.markets(),
                 p.ratePerSecond(), template.measure(), template.warmup(), template.portBase(),
-                template.venueLatencyMs());
+                template.venueLatencyMs(), template.jitSettle());
         try {
             return new PipelineBench(out).run(o);
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PipelineBenchTest {
     @Test
@@ -18,9 +19,18 @@ class PipelineBenchTest {
         assertEquals(10, PipelineBench.tickIntervalMs(1, 100));
         assertEquals(1, PipelineBench.tickIntervalMs(1, 1_000_000), "never below 1 ms");
         assertThrows(IllegalArgumentException.class, () -> new PipelineBench.Options(Path.of("."), Path.of("."), 0, 10,
-                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1, 0));
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1, 0, java.time.Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new PipelineBench.Options(Path.of("."), Path.of("."), 1, 10,
-                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1, -1));
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1, -1, java.time.Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new PipelineBench.Options(Path.of("."), Path.of("."), 1, 10,
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 1, 0, java.time.Duration.ofSeconds(-1)));
+    }
+
+    @Test
+    void theCompilersOfThisJvmHaveWorkedAndAProcessThatIsGoneHasNone() {
+        // the test JVM compiled JUnit and this module's code on its way here: its compiler threads have CPU time
+        assertTrue(JitActivity.compilerTicks(List.of(ProcessHandle.current().pid())) > 0);
+        assertEquals(0, JitActivity.compilerTicks(List.of(Long.MAX_VALUE)));
     }
 
     @Test
