@@ -1,12 +1,16 @@
 package io.mmplatform.common.codec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -69,6 +73,53 @@ public final class MessageCodec<T> {
         if (text == null || text.isBlank()) {
             throw new DecodeException("empty record where a " + type + " was expected");
         }
+        T streamed = decodeEnvelopeFirst(text);
+        return streamed != null ? streamed : decodeTree(text);
+    }
+
+    /**
+     * The hot path: a record as {@link #encode} writes it (type and version first) is checked and bound in one pass
+     * over the text, without building a tree first. Null when the envelope is not the first two fields (a record
+     * written by hand, say): {@link #decodeTree} reads those.
+     */
+    private T decodeEnvelopeFirst(String text) {
+        try (JsonParser p = Json.MAPPER.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT || !nextFieldIs(p, TYPE_FIELD)
+                    || p.nextToken() != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            String recordType = p.getText();
+            if (!type.equals(recordType)) {
+                throw new DecodeException("expected type '" + type + "', got '" + recordType + "'");
+            }
+            if (!nextFieldIs(p, VERSION_FIELD) || p.nextToken() != JsonToken.VALUE_NUMBER_INT
+                    || p.getNumberType() != JsonParser.NumberType.INT) {
+                return null;
+            }
+            checkVersion(p.getIntValue(), p.getText());
+            p.nextToken(); // the body's first field (or the end): the reader binds from there
+            return reader.readValue(p);
+        } catch (StreamReadException e) {
+            throw new DecodeException("not JSON: " + e.getOriginalMessage(), e);
+        } catch (DecodeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DecodeException("invalid " + type + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static boolean nextFieldIs(JsonParser p, String name) throws IOException {
+        return p.nextToken() == JsonToken.FIELD_NAME && name.equals(p.currentName());
+    }
+
+    private void checkVersion(int v, String asWritten) {
+        if (v > version || v < 1) {
+            throw new DecodeException("unsupported " + type + " version " + asWritten + " (this build reads 1.."
+                    + version + ")");
+        }
+    }
+
+    private T decodeTree(String text) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(text);
@@ -84,9 +135,11 @@ public final class MessageCodec<T> {
                     + (typeNode == null ? "no type field" : "'" + typeNode.asText() + "'"));
         }
         JsonNode versionNode = object.get(VERSION_FIELD);
-        if (versionNode == null || !versionNode.canConvertToInt() || versionNode.asInt() > version || versionNode.asInt() < 1) {
-            throw new DecodeException("unsupported " + type + " version " + versionNode + " (this build reads 1.." + version + ")");
+        if (versionNode == null || !versionNode.canConvertToInt()) {
+            throw new DecodeException("unsupported " + type + " version " + versionNode + " (this build reads 1.."
+                    + version + ")");
         }
+        checkVersion(versionNode.asInt(), versionNode.toString());
         try {
             return reader.readValue(object);
         } catch (Exception e) {

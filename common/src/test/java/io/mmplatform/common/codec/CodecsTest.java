@@ -52,6 +52,31 @@ class CodecsTest {
     }
 
     @Test
+    void aRecordWithItsEnvelopeAnywhereDecodesLikeOneWithTheEnvelopeFirst() {
+        String first = "{\"type\":\"reference-price\",\"v\":1,\"instrument\":\"BTC\",\"source\":\"pyth\","
+                + "\"price\":\"100000.5\",\"conf\":\"1\",\"publishTimeMs\":1,\"receiveTimeNanos\":2}";
+        String last = "{\"instrument\":\"BTC\",\"source\":\"pyth\",\"price\":\"100000.5\",\"conf\":\"1\","
+                + "\"publishTimeMs\":1,\"receiveTimeNanos\":2,\"v\":1,\"type\":\"reference-price\"}";
+        assertEquals(Codecs.REFERENCE_PRICE.decode(first), Codecs.REFERENCE_PRICE.decode(last));
+        assertEquals(new BigDecimal("100000.5"), Codecs.REFERENCE_PRICE.decode(first).price());
+    }
+
+    @Test
+    void badRecordsWithTheEnvelopeFirstFailLikeAnyOther() {
+        String truncated = "{\"type\":\"reference-price\",\"v\":1,\"instrument\":\"BTC\",\"price\":";
+        assertTrue(assertThrows(DecodeException.class, () -> Codecs.REFERENCE_PRICE.decode(truncated))
+                .getMessage().startsWith("not JSON"));
+        assertTrue(assertThrows(DecodeException.class, () -> Codecs.FILL.decode("{\"type\":\"fill\",\"v\":0,\"x\":1}"))
+                .getMessage().contains("unsupported fill version 0"));
+        assertTrue(assertThrows(DecodeException.class, () -> Codecs.FILL.decode("{\"v\":1,\"type\":\"fills\"}"))
+                .getMessage().contains("expected type 'fill', got 'fills'"));
+        String wrongType = "{\"type\":\"reference-price\",\"v\":1,\"instrument\":\"BTC\",\"source\":\"pyth\","
+                + "\"price\":[1],\"conf\":\"1\",\"publishTimeMs\":1,\"receiveTimeNanos\":2}";
+        assertTrue(assertThrows(DecodeException.class, () -> Codecs.REFERENCE_PRICE.decode(wrongType))
+                .getMessage().startsWith("invalid reference-price"));
+    }
+
+    @Test
     void badRecordsFailWithAReasonThatNamesTheProblem() {
         assertTrue(assertThrows(DecodeException.class, () -> Codecs.FILL.decode("not json"))
                 .getMessage().startsWith("not JSON"));
