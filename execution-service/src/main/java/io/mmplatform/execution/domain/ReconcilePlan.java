@@ -35,22 +35,47 @@ public record ReconcilePlan(List<LiveOrder> cancels, List<NewOrder> creates, Lis
     }
 
     /**
-     * Turns each replace (a cancel of a level's order plus a create for the same level) into a modify, when the old
-     * order is resting with a known venue id; everything else stays a cancel or a create.
+     * Turns each replace (a cancel of a resting order with a known venue id plus a create on the same side) into one
+     * modify: a level's order becomes that level's new order first; the orders left over on a side pair up by
+     * nearest price (the reconciler keeps a live order for another level when it is within tolerance there, which
+     * leaves its own level's order to cancel and the other level's to create). Everything else stays a cancel or a
+     * create.
      */
     public ReconcilePlan withModifies() {
         Map<String, LiveOrder> byLevel = new LinkedHashMap<>();
+        List<LiveOrder> modifiable = new ArrayList<>();
         for (LiveOrder o : cancels) {
             if (o.levelId() != null && o.oid() != null && o.state() == OrderState.RESTING) {
                 byLevel.putIfAbsent(o.levelId(), o);
+                modifiable.add(o);
             }
         }
         List<Modify> mods = new ArrayList<>(modifies);
-        List<NewOrder> restCreates = new ArrayList<>();
+        List<NewOrder> unpaired = new ArrayList<>();
         for (NewOrder n : creates) {
             LiveOrder old = byLevel.remove(n.levelId());
-            if (old != null) {
+            if (old != null && old.side() == n.side()) {
                 mods.add(new Modify(old, n));
+                modifiable.remove(old);
+            } else {
+                if (old != null) {
+                    byLevel.put(n.levelId(), old);
+                }
+                unpaired.add(n);
+            }
+        }
+        List<NewOrder> restCreates = new ArrayList<>();
+        for (NewOrder n : unpaired) {
+            LiveOrder nearest = null;
+            for (LiveOrder o : modifiable) {
+                if (o.side() == n.side() && (nearest == null || o.price().subtract(n.price()).abs()
+                        .compareTo(nearest.price().subtract(n.price()).abs()) < 0)) {
+                    nearest = o;
+                }
+            }
+            if (nearest != null) {
+                mods.add(new Modify(nearest, n));
+                modifiable.remove(nearest);
             } else {
                 restCreates.add(n);
             }

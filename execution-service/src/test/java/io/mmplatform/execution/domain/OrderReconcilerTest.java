@@ -285,6 +285,24 @@ class OrderReconcilerTest {
     }
 
     @Test
+    void aLevelKeptForAnotherLevelLeavesItsOwnOrderToBeModifiedIntoTheOrderStillMissing() {
+        // the price fell by one level spacing: the old b1 is exactly the new b0 and stays; the old b0 becomes the
+        // new b1 in one modify instead of a cancel whose answer the new b1 would wait for
+        LiveOrder b0 = resting("b0", Side.BUY, "100000", "1", 1);
+        LiveOrder b1 = resting("b1", Side.BUY, "99900", "1", 1);
+        ReconcilePlan plan = reconciler.reconcile("w1", "BTC", 2, List.of(
+                target("b0", Side.BUY, "99900", "1"), target("b1", Side.BUY, "99800", "1")), book.of("BTC"))
+                .withModifies();
+        assertEquals(List.of(b1), plan.kept(), plan.toString());
+        assertEquals(1, plan.modifies().size(), plan.toString());
+        assertSame(b0, plan.modifies().get(0).old());
+        assertEquals(ClientOrderIds.cloid("w1", "BTC", 2, "b1"), plan.modifies().get(0).order().cloid());
+        assertEquals(new BigDecimal("99800"), plan.modifies().get(0).order().price());
+        assertTrue(plan.cancels().isEmpty(), plan.toString());
+        assertTrue(plan.creates().isEmpty(), plan.toString());
+    }
+
+    @Test
     void withoutAKnownVenueIdOrWhilePendingAReplaceStaysACancelPlusACreate() {
         String cloid = ClientOrderIds.cloid("w1", "BTC", 1, "b0");
         LiveOrder pendingBid = new LiveOrder(cloid, "BTC", "b0", Side.BUY, new BigDecimal("100000"), BigDecimal.ONE,
