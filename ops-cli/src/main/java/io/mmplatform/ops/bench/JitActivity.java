@@ -45,8 +45,7 @@ final class JitActivity {
             if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
                 return 0;
             }
-            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return PipelineBench.cpuTicksOf(s);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

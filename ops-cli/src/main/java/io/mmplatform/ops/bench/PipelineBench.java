@@ -37,7 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -74,6 +74,9 @@ public final class PipelineBench {
             }
         }
     }
+
+    /** The floor's producers and consumers start this long before the window, so that they are connected. */
+    private static final Duration FLOOR_LEAD = Duration.ofSeconds(5);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -192,10 +195,18 @@ public final class PipelineBench {
             out.printf(Locale.ROOT, drainSeconds >= 0 ? "bench: consumers caught up after %.0f s more%n"
                     : "bench: consumers still behind after %.0f s more; measuring anyway%n", Math.abs(drainSeconds));
             double jitSeconds = o.jitSettle().isZero() ? 0 : awaitJit(state, o.jitSettle());
-            out.println("bench: measuring");
-            long jitBefore = JitActivity.compilerTicks(pids(state));
+            out.println("bench: measuring, the Kafka floor alongside");
             Capture capture = new Capture(state.bootstrap());
             capture.start();
+            sleep(3_000); // the record sizes the floor imitates
+            // the floor runs alongside the window: both see the same machine at the same time
+            long windowStart = System.nanoTime() + FLOOR_LEAD.toNanos();
+            KafkaFloor.Shape shape = new KafkaFloor.Shape(4, 8, capture.averageBytesSoFar(Topics.MD_REFERENCE),
+                    capture.averageBytesSoFar(Topics.QUOTE_INTENTS), o.markets(), 2, rate, windowStart, o.measure());
+            CompletableFuture<LatencyStats> floorRun = CompletableFuture.supplyAsync(() -> KafkaFloor.run(
+                    state.bootstrap(), shape));
+            sleep(Math.max(0, (windowStart - System.nanoTime()) / 1_000_000));
+            long jitBefore = JitActivity.compilerTicks(pids(state));
             Map<String, Long> cpuBefore = cpuTicks(state);
             long fromNanos = epochNanos();
             sleep(o.measure().toMillis());
@@ -206,13 +217,11 @@ public final class PipelineBench {
             lagSampler.close();
             sleep(1_000); // what was caused inside the window arrives
             capture.stop();
+            LatencyStats floor = floorRun.join();
             Map<String, Map<String, Double>> timers = executionTimers(state.url(StackComponent.EXECUTION));
             Map<String, Long> rss = rss(state);
             double seconds = (untilNanos - fromNanos) / 1e9;
             Hops hops = capture.hops(fromNanos, untilNanos, seconds);
-            LatencyStats floor = KafkaFloor.run(state.bootstrap(), new KafkaFloor.Shape(4, 8,
-                    capture.averageBytes(Topics.MD_REFERENCE), capture.averageBytes(Topics.QUOTE_INTENTS),
-                    o.markets(), 2, rate, Duration.ofSeconds(3), o.measure()));
             ObjectNode report = report(o, rate, drainSeconds, hops, timers, floor, lag, rss,
                     capture.referenceRate(seconds));
             report.set("cpuPercentOfOneCore", Json.MAPPER.valueToTree(cpuPercent(cpuBefore, cpuAfter, seconds)));
@@ -239,7 +248,6 @@ public final class PipelineBench {
         private final String bootstrap;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Raw> raw = java.util.Collections.synchronizedList(new ArrayList<>(1 << 16));
-        private final Map<String, long[]> bytes = new ConcurrentHashMap<>();
         private final List<QuoteIntent> intents = new ArrayList<>();
         /** The Kafka timestamp (the producer's send time, ms) of each intent record, by intent. */
         private final Map<QuoteIntent, Long> intentSentMs = new java.util.HashMap<>();
@@ -297,8 +305,6 @@ public final class PipelineBench {
             }
             synchronized (raw) {
                 for (Raw r : raw) {
-                    bytes.computeIfAbsent(r.topic(), t -> new long[2])[0] += r.bytes();
-                    bytes.get(r.topic())[1]++;
                     switch (r.topic()) {
                         case Topics.MD_REFERENCE -> {
                             references++;
@@ -322,9 +328,19 @@ public final class PipelineBench {
             }
         }
 
-        int averageBytes(String topic) {
-            long[] b = bytes.get(topic);
-            return b == null || b[1] == 0 ? 256 : (int) (b[0] / b[1]);
+        /** The average size of the records of a topic read so far (256 bytes before any). */
+        int averageBytesSoFar(String topic) {
+            long sum = 0;
+            long n = 0;
+            synchronized (raw) {
+                for (Raw r : raw) {
+                    if (r.topic().equals(topic)) {
+                        sum += r.bytes();
+                        n++;
+                    }
+                }
+            }
+            return n == 0 ? 256 : (int) (sum / n);
         }
 
         double referenceRate(double seconds) {
@@ -413,19 +429,23 @@ public final class PipelineBench {
         for (StackState.Running r : state.components()) {
             out.put(r.name(), cpuTicks(r.pid()));
         }
-        out.put("bench (capture)", cpuTicks(ProcessHandle.current().pid()));
+        out.put("bench (capture, floor)", cpuTicks(ProcessHandle.current().pid()));
         return out;
     }
 
     static long cpuTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // fields after the command (which is in parentheses and may hold spaces): state is field 3, utime 14
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return cpuTicksOf(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** User + system clock ticks of a {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat} line. */
+    static long cpuTicksOf(String stat) {
+        // fields after the command (which is in parentheses and may hold spaces): state is field 3, utime 14
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     static Map<String, Long> cpuPercent(Map<String, Long> before, Map<String, Long> after, double seconds) {
