@@ -30,16 +30,12 @@ import java.util.concurrent.locks.LockSupport;
  * sizes, partition counts, keys and producer settings ({@code linger.ms=0}, the client's default acks), and nothing
  * else. A source sends at a fixed rate to topic A (as price-feed sends md.reference), a relay consumes A and sends
  * each record on to topic B (as quoting turns a reference into quote.intents), a sink consumes B (as execution does);
- * the latency is the sink's receipt minus the source's send, both on this JVM's monotonic clock. The pipeline
- * benchmark runs it during its own window, so that both see the same machine at the same time.
+ * the latency is the sink's receipt minus the source's send, both on this JVM's monotonic clock.
  */
 public final class KafkaFloor {
-    /**
-     * What to imitate: partitions and record sizes of the two topics, distinct keys, rate, and the window: records
-     * sent from {@code measureFromNanos} ({@link System#nanoTime()}) on for {@code measure} count.
-     */
+    /** What to imitate: partitions and record sizes of the two topics, distinct keys, rate and window. */
     public record Shape(int partitionsA, int partitionsB, int recordBytesA, int recordBytesB, int keysA, int keysB,
-                        double ratePerSecond, long measureFromNanos, Duration measure) {
+                        double ratePerSecond, Duration warmup, Duration measure) {
     }
 
     private KafkaFloor() {
@@ -56,7 +52,7 @@ public final class KafkaFloor {
             throw new IllegalStateException("cannot create the floor's topics on " + bootstrap + ": " + e, e);
         }
         AtomicBoolean running = new AtomicBoolean(true);
-        long measureFrom = shape.measureFromNanos();
+        long measureFrom = System.nanoTime() + shape.warmup().toNanos() + Duration.ofSeconds(2).toNanos();
         long measureUntil = measureFrom + shape.measure().toNanos();
         long[] samples = new long[(int) Math.min(50_000_000L, (long) (shape.ratePerSecond()
                 * shape.measure().toSeconds() * 1.5) + 1000)];
@@ -91,7 +87,7 @@ public final class KafkaFloor {
             sinkThread.start();
             byte[] padding = new byte[Math.max(8, shape.recordBytesA())];
             long interval = (long) (1e9 / shape.ratePerSecond());
-            long next = System.nanoTime(); // the consumers are assigned and at the end
+            long next = System.nanoTime() + Duration.ofSeconds(2).toNanos(); // consumers assigned and at the end
             long end = measureUntil;
             long i = 0;
             while (next < end) {

@@ -37,7 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -74,9 +74,6 @@ public final class PipelineBench {
             }
         }
     }
-
-    /** The floor's producers and consumers start this long before the window, so that they are connected. */
-    private static final Duration FLOOR_LEAD = Duration.ofSeconds(5);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -195,18 +192,10 @@ public final class PipelineBench {
             out.printf(Locale.ROOT, drainSeconds >= 0 ? "bench: consumers caught up after %.0f s more%n"
                     : "bench: consumers still behind after %.0f s more; measuring anyway%n", Math.abs(drainSeconds));
             double jitSeconds = o.jitSettle().isZero() ? 0 : awaitJit(state, o.jitSettle());
-            out.println("bench: measuring, the Kafka floor alongside");
+            out.println("bench: measuring");
+            long jitBefore = JitActivity.compilerTicks(pids(state));
             Capture capture = new Capture(state.bootstrap());
             capture.start();
-            sleep(3_000); // the record sizes the floor imitates
-            // the floor runs alongside the window: both see the same machine at the same time
-            long windowStart = System.nanoTime() + FLOOR_LEAD.toNanos();
-            KafkaFloor.Shape shape = new KafkaFloor.Shape(4, 8, capture.averageBytesSoFar(Topics.MD_REFERENCE),
-                    capture.averageBytesSoFar(Topics.QUOTE_INTENTS), o.markets(), 2, rate, windowStart, o.measure());
-            CompletableFuture<LatencyStats> floorRun = CompletableFuture.supplyAsync(() -> KafkaFloor.run(
-                    state.bootstrap(), shape));
-            sleep(Math.max(0, (windowStart - System.nanoTime()) / 1_000_000));
-            long jitBefore = JitActivity.compilerTicks(pids(state));
             Map<String, Long> cpuBefore = cpuTicks(state);
             long fromNanos = epochNanos();
             sleep(o.measure().toMillis());
@@ -217,11 +206,13 @@ public final class PipelineBench {
             lagSampler.close();
             sleep(1_000); // what was caused inside the window arrives
             capture.stop();
-            LatencyStats floor = floorRun.join();
             Map<String, Map<String, Double>> timers = executionTimers(state.url(StackComponent.EXECUTION));
             Map<String, Long> rss = rss(state);
             double seconds = (untilNanos - fromNanos) / 1e9;
             Hops hops = capture.hops(fromNanos, untilNanos, seconds);
+            LatencyStats floor = KafkaFloor.run(state.bootstrap(), new KafkaFloor.Shape(4, 8,
+                    capture.averageBytes(Topics.MD_REFERENCE), capture.averageBytes(Topics.QUOTE_INTENTS),
+                    o.markets(), 2, rate, Duration.ofSeconds(3), o.measure()));
             ObjectNode report = report(o, rate, drainSeconds, hops, timers, floor, lag, rss,
                     capture.referenceRate(seconds));
             report.set("cpuPercentOfOneCore", Json.MAPPER.valueToTree(cpuPercent(cpuBefore, cpuAfter, seconds)));
@@ -248,6 +239,7 @@ public final class PipelineBench {
         private final String bootstrap;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Raw> raw = java.util.Collections.synchronizedList(new ArrayList<>(1 << 16));
+        private final Map<String, long[]> bytes = new ConcurrentHashMap<>();
         private final List<QuoteIntent> intents = new ArrayList<>();
         /** The Kafka timestamp (the producer's send time, ms) of each intent record, by intent. */
         private final Map<QuoteIntent, Long> intentSentMs = new java.util.HashMap<>();
@@ -305,6 +297,8 @@ public final class PipelineBench {
             }
             synchronized (raw) {
                 for (Raw r : raw) {
+                    bytes.computeIfAbsent(r.topic(), t -> new long[2])[0] += r.bytes();
+                    bytes.get(r.topic())[1]++;
                     switch (r.topic()) {
                         case Topics.MD_REFERENCE -> {
                             references++;
@@ -328,19 +322,9 @@ public final class PipelineBench {
             }
         }
 
-        /** The average size of the records of a topic read so far (256 bytes before any). */
-        int averageBytesSoFar(String topic) {
-            long sum = 0;
-            long n = 0;
-            synchronized (raw) {
-                for (Raw r : raw) {
-                    if (r.topic().equals(topic)) {
-                        sum += r.bytes();
-                        n++;
-                    }
-                }
-            }
-            return n == 0 ? 256 : (int) (sum / n);
+        int averageBytes(String topic) {
+            long[] b = bytes.get(topic);
+            return b == null || b[1] == 0 ? 256 : (int) (b[0] / b[1]);
         }
 
         double referenceRate(double seconds) {
@@ -429,7 +413,7 @@ public final class PipelineBench {
         for (StackState.Running r : state.components()) {
             out.put(r.name(), cpuTicks(r.pid()));
         }
-        out.put("bench (capture, floor)", cpuTicks(ProcessHandle.current().pid()));
+        out.put("bench (capture)", cpuTicks(ProcessHandle.current().pid()));
         return out;
     }
 
