@@ -75,6 +75,8 @@ public final class PipelineBench {
         }
     }
 
+    private static final Duration FLOOR_WARMUP = Duration.ofSeconds(10);
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final PrintStream out;
@@ -210,9 +212,10 @@ public final class PipelineBench {
             Map<String, Long> rss = rss(state);
             double seconds = (untilNanos - fromNanos) / 1e9;
             Hops hops = capture.hops(fromNanos, untilNanos, seconds);
+            // the floor's clients are new code to this JVM: its warm-up lets them be compiled before it counts
             LatencyStats floor = KafkaFloor.run(state.bootstrap(), new KafkaFloor.Shape(4, 8,
                     capture.averageBytes(Topics.MD_REFERENCE), capture.averageBytes(Topics.QUOTE_INTENTS),
-                    o.markets(), 2, rate, Duration.ofSeconds(3), o.measure()));
+                    o.markets(), 2, rate, FLOOR_WARMUP, o.measure()));
             ObjectNode report = report(o, rate, drainSeconds, hops, timers, floor, lag, rss,
                     capture.referenceRate(seconds));
             report.set("cpuPercentOfOneCore", Json.MAPPER.valueToTree(cpuPercent(cpuBefore, cpuAfter, seconds)));
