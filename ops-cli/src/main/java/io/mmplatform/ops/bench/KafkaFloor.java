@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The floor Kafka itself sets for the pipeline: the same number of hops on the same broker with the same record
- * sizes, partition counts, keys and producer settings ({@code linger.ms=0}, the client's default acks), and nothing
+ * sizes, partition counts, keys and producer settings ({@code linger.ms=0}, {@code acks=1}), and nothing
  * else. A source sends at a fixed rate to topic A (as price-feed sends md.reference), a relay consumes A and sends
  * each record on to topic B (as quoting turns a reference into quote.intents), a sink consumes B (as execution does);
  * the latency is the sink's receipt minus the source's send, both on this JVM's monotonic clock.
@@ -117,6 +117,7 @@ public final class KafkaFloor {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.put(ProducerConfig.ACKS_CONFIG, "1"); // as md.reference's and quote.intents' producers
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return new KafkaProducer<>(p);
