@@ -153,11 +153,15 @@ public class ExecutionMetrics {
     }
 
     public void intentWait(long nanos) {
-        intentWait.record(nanos, TimeUnit.NANOSECONDS);
+        if (nanos >= 0) {
+            intentWait.record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     public void drain(long nanos) {
-        drain.record(nanos, TimeUnit.NANOSECONDS);
+        if (nanos >= 0) {
+            drain.record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     public void killCancelAll(long nanos) {

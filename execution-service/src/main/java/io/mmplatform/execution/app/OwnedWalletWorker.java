@@ -151,7 +151,8 @@ abstract class OwnedWalletWorker {
             if (intent != null) {
                 Long received = receivedNanos.get(market);
                 if (received != null) {
-                    metrics.intentWait(start - received);
+                    // read after the receipt time (which may be a newer intent's, offered meanwhile): never negative
+                    metrics.intentWait(System.nanoTime() - received);
                 }
                 processed++;
                 guarded("intent " + market + "#" + intent.seq(), () -> process(intent));
