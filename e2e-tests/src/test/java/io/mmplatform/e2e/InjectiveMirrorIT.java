@@ -107,6 +107,10 @@ class InjectiveMirrorIT {
                         BigDecimal gap = gapBps(m);
                         return gap != null && gap.abs().compareTo(CONVERGED_BPS) <= 0;
                     }));
+            // the books can show convergence before this collector has read the first order event: wait for it
+            Await.until("an Injective NEW on exec.orders", Duration.ofSeconds(30), Duration.ofMillis(100),
+                    () -> orders.records().stream().map(r -> Codecs.ORDER_EVENT.decode(r.value()))
+                            .anyMatch(e -> e.venue().equals("injective") && e.event() == OrderEventType.NEW));
             long firstOrderNanos = orders.records().stream().map(r -> Codecs.ORDER_EVENT.decode(r.value()))
                     .filter(e -> e.venue().equals("injective") && e.event() == OrderEventType.NEW)
                     .mapToLong(OrderEvent::timeMs).min().orElseThrow() * 1_000_000L;
