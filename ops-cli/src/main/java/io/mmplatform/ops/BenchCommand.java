@@ -42,7 +42,7 @@ final class BenchCommand implements Runnable {
         int warmup;
 
         @Option(names = "--jit-settle", defaultValue = "180", description = "after the warm-up, wait up to this many "
-                + "seconds until the stack's JIT compilers use under 5% of a core (services run for days, compiled); "
+                + "seconds until the stack's JIT compilers use under 5%% of a core (services run for days, compiled); "
                 + "0 measures right after the warm-up")
         int jitSettle;
 
