@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.mmplatform.common.Instruments;
+import io.mmplatform.common.Topics;
 import io.mmplatform.common.codec.Codecs;
 import io.mmplatform.common.messages.DataQuality;
 import io.mmplatform.common.messages.QualityState;
@@ -19,9 +20,11 @@ import io.mmplatform.pricefeed.domain.InjectiveMarket;
 import io.mmplatform.pricefeed.domain.ReferenceAggregator;
 import io.mmplatform.pricefeed.domain.SourcePrice;
 import io.mmplatform.pricefeed.domain.SourceSink;
+import io.mmplatform.common.kafka.SupersededRecordPublisher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -63,9 +66,9 @@ public class PriceFeedService {
     @Inject
     MeterRegistry registry;
     @Inject
-    @Channel("md-reference")
-    @OnOverflow(OnOverflow.Strategy.DROP)
-    Emitter<String> references;
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+    private volatile SupersededRecordPublisher<ReferencePrice> references;
     @Inject
     @Channel("md-venue-book")
     @OnOverflow(OnOverflow.Strategy.DROP)
@@ -94,7 +97,10 @@ public class PriceFeedService {
     private final AtomicLong sourceBookSeq = new AtomicLong();
     private ScheduledExecutorService stalenessCheck;
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes StartupEvent event) throws InterruptedException {
+        // before the sources start: their first references find md.reference's metadata (ADR 0014)
+        references = SupersededRecordPublisher.open(kafka, "price-feed-md-reference", Topics.MD_REFERENCE,
+                Codecs.REFERENCE_PRICE, registry, Duration.ofSeconds(10));
         aggregator();
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
         startHermes();
@@ -273,6 +279,9 @@ public class PriceFeedService {
                 }
             }
         }
+        if (references != null) {
+            references.close();
+        }
     }
 
     private static URI wsUri(String value) {
@@ -446,10 +455,7 @@ public class PriceFeedService {
             }
         }
         for (ReferencePrice reference : out.references()) {
-            try {
-                references.send(KafkaRecord.of(reference.key(), Codecs.REFERENCE_PRICE.encode(reference)));
-            } catch (RuntimeException e) {
-                registry.counter("pricefeed.publish.failures", "topic", "md.reference").increment();
+            if (!references.publish(reference)) {
                 continue;
             }
             if (triggerNanos >= 0) {

@@ -10,6 +10,7 @@ import io.mmplatform.common.messages.QuoteIntent;
 import io.mmplatform.common.messages.ReferencePrice;
 import io.mmplatform.common.messages.VenueBook;
 import io.mmplatform.quoting.adapters.FileBotStore;
+import io.mmplatform.quoting.adapters.IntentPublisher;
 import io.mmplatform.quoting.domain.BotDefinition;
 import io.mmplatform.quoting.domain.BotFactory;
 import io.mmplatform.quoting.domain.BotRegistry;
@@ -20,12 +21,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.NonBlocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -48,8 +46,7 @@ public class QuotingService {
     @Inject
     Strategies strategies;
     @Inject
-    @Channel("quote-intents")
-    Emitter<String> intents;
+    IntentPublisher intents;
 
     private volatile QuotingEngine engine;
     private volatile BotRegistry bots;
@@ -237,14 +234,8 @@ public class QuotingService {
 
     void publish(List<QuoteIntent> list) {
         for (QuoteIntent intent : list) {
-            try {
-                intents.send(KafkaRecord.of(intent.key(), Codecs.QUOTE_INTENT.encode(intent)));
-            } catch (RuntimeException e) {
-                // the producer is backed up or closing: the next intent (level-triggered) supersedes this one
-                registry.counter("quoting.intents.failed", "market", intent.market()).increment();
-                LOG.warnf("could not emit the intent of %s/%s seq %d: %s", intent.walletId(), intent.market(),
-                        intent.seq(), e.getMessage());
-                continue;
+            if (!intents.publish(intent)) {
+                continue; // counted and reported by the publisher; the next intent (level-triggered) supersedes it
             }
             registry.counter("quoting.intents", "wallet", intent.walletId(), "market", intent.market(),
                     "kind", intent.orders().isEmpty() ? "empty" : "quotes").increment();
