@@ -35,4 +35,20 @@ public interface QuotingConfig {
     /** How often the summaries are saved to the state directory. */
     @WithDefault("10s")
     Duration saveEvery();
+
+    /** The md.reference consumer: a plain Kafka consumer on its own thread (ADR 0015). */
+    ReferenceConsumer mdReference();
+
+    interface ReferenceConsumer {
+        /** One group for all instances: each reference is quoted once. */
+        @WithDefault("quoting-service")
+        String groupId();
+
+        /**
+         * Where a new group starts: latest, since quoting from the topic's whole retention first would send intents
+         * for prices hours old (execution drops them as stale) and hold up the live ones behind them.
+         */
+        @WithDefault("latest")
+        String autoOffsetReset();
+    }
 }

@@ -32,7 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wiring: Kafka in (md.reference, md.quality, md.venue-book, portfolio.positions, exec.fills, risk.kill), the engine and the
+ * Wiring: Kafka in (md.reference through adapters.ReferenceConsumer, md.quality, md.venue-book, portfolio.positions, exec.fills, risk.kill), the engine and the
  * bot registry, quote.intents out.
  */
 @ApplicationScoped
@@ -155,10 +155,8 @@ public class QuotingService {
         return files;
     }
 
-    @Incoming("md-reference")
-    @NonBlocking // CPU only: no hand-off to a worker thread on the trading path
-    public void onReference(String value) {
-        ReferencePrice reference = Codecs.REFERENCE_PRICE.decode(value);
+    /** From md.reference's poll thread ({@link io.mmplatform.quoting.adapters.ReferenceConsumer}). */
+    public void onReference(ReferencePrice reference) {
         publish(engine().onReference(reference, System.currentTimeMillis()));
         registry.counter("quoting.references", "instrument", reference.instrument()).increment();
     }

@@ -32,6 +32,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -321,7 +322,11 @@ class QuotingServiceTest {
             assertTrue(dead.value().contains("\"venue\":\"x\""));
             assertTrue(dead.headers().lastHeader("dead-letter-reason") != null);
             TestKafka.send(Topics.MD_REFERENCE, "BTC", "{\"type\":\"reference-price\",\"v\":1,\"instrument\":\"BTC\"}");
-            refDlq.awaitRecord(r -> "BTC".equals(r.key()), WAIT);
+            ConsumerRecord<String, String> refDead = refDlq.awaitRecord(r -> "BTC".equals(r.key()), WAIT);
+            assertTrue(new String(refDead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)
+                    .contains("price"), "the reason names what is missing");
+            assertEquals(Topics.MD_REFERENCE,
+                    new String(refDead.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8));
 
             long now = System.currentTimeMillis();
             VenueBook book = new VenueBook("hyperliquid", "BTC", 3, now, now * 1_000_000L,

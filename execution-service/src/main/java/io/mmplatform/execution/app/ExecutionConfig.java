@@ -246,4 +246,17 @@ public interface ExecutionConfig {
         @WithDefault("100")
         int maxOpenOrders();
     }
+
+    /** The quote.intents consumer: a plain Kafka consumer on its own thread (ADR 0015). */
+    IntentsConsumer quoteIntents();
+
+    interface IntentsConsumer {
+        /** One group for all instances, so that each wallet (the key) has one owner. */
+        @WithDefault("execution-service")
+        String groupId();
+
+        /** Where a new group starts; intents are superseded by the next, so the newest. */
+        @WithDefault("latest")
+        String autoOffsetReset();
+    }
 }

@@ -81,6 +81,12 @@ class ConfigCheckTest {
             };
         }
         public boolean useBatchModify() { return true; }
+        public IntentsConsumer quoteIntents() {
+            return new IntentsConsumer() {
+                public String groupId() { return "execution-service"; }
+                public String autoOffsetReset() { return "latest"; }
+            };
+        }
 
         int inFlight = 8;
 

@@ -121,6 +121,7 @@ class ExecutionServiceComponentTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("execution-venue"), r.body());
+        assertTrue(r.body().contains("kafka quote.intents"), r.body());
         assertTrue(r.body().contains("\"wallets\": 8") || r.body().contains("\"wallets\":8"), r.body());
         assertTrue(!r.body().contains(TestVenueResource.W1_KEY.substring(2)), "no key material in health output");
     }
