@@ -39,8 +39,6 @@ final class ServiceSettings {
                 // every replica loads all wallets from one file; the consumer group decides which it sends for
                 settings.put("execution.venue-url", simulatorUrl);
                 settings.put("execution.wallets-file", state.walletsFile().toString());
-                // names the replica in the consumer group (kafka-consumer-groups --describe shows who owns what)
-                settings.put("mp.messaging.incoming.quote-intents.client.id", executionInstanceId(replica));
             }
             case PORTFOLIO -> {
                 settings.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + options.database());

@@ -52,7 +52,6 @@ class ExecutionReplicasTest {
         Map<String, String> quoting = ServiceSettings.environmentFor(StackComponent.QUOTING, 0, state, dir);
         assertEquals(dir.resolve("deploy").resolve("bots").toString(), quoting.get("QUOTING_BOTS_DIR"));
         assertEquals(dir.resolve("quoting-state").toString(), quoting.get("QUOTING_STATE_DIR"));
-        assertEquals("execution-1", second.get("mp.messaging.incoming.quote-intents.client.id"));
     }
 
     @Test

@@ -50,7 +50,8 @@ public class IntentConsumer implements HealthCheck {
 
     private volatile PollLoopConsumer<QuoteIntent> loop;
 
-    void onStart(@Observes StartupEvent event) {
+    /** After the service's start-up, which resolves the instance id: the consumer is named after it in the group. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         Map<String, Object> settings = new HashMap<>(kafka);
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, config.quoteIntents().groupId());
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, PollLoopConsumer.offsetReset(
@@ -58,7 +59,7 @@ public class IntentConsumer implements HealthCheck {
         settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
         settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, HEARTBEAT_INTERVAL_MS);
-        loop = new PollLoopConsumer<>(settings, "execution-quote-intents", Topics.QUOTE_INTENTS, Codecs.QUOTE_INTENT,
+        loop = new PollLoopConsumer<>(settings, service.instanceId(), Topics.QUOTE_INTENTS, Codecs.QUOTE_INTENT,
                 (intent, record) -> {
                     service.onIntent(intent);
                     metrics.intentTransit(record.timestamp());

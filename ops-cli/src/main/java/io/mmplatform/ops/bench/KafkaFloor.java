@@ -33,9 +33,18 @@ import java.util.concurrent.locks.LockSupport;
  * the latency is the sink's receipt minus the source's send, both on this JVM's monotonic clock.
  */
 public final class KafkaFloor {
-    /** What to imitate: partitions and record sizes of the two topics, distinct keys, rate and window. */
+    /**
+     * What to imitate: partitions and record sizes of the two topics, distinct keys, rate and window, and the arrival
+     * pattern: {@code burst} records sent back to back at each instant (the simulator ticks every market at the same
+     * instant, as Hermes delivers a slot's updates together), {@code burst / ratePerSecond} seconds apart.
+     */
     public record Shape(int partitionsA, int partitionsB, int recordBytesA, int recordBytesB, int keysA, int keysB,
-                        double ratePerSecond, Duration warmup, Duration measure) {
+                        double ratePerSecond, int burst, Duration warmup, Duration measure) {
+        public Shape {
+            if (burst < 1) {
+                throw new IllegalArgumentException("burst must be at least 1, got " + burst);
+            }
+        }
     }
 
     private KafkaFloor() {
@@ -86,7 +95,7 @@ public final class KafkaFloor {
             relay.start();
             sinkThread.start();
             byte[] padding = new byte[Math.max(8, shape.recordBytesA())];
-            long interval = (long) (1e9 / shape.ratePerSecond());
+            long interval = (long) (1e9 * shape.burst() / shape.ratePerSecond());
             long next = System.nanoTime() + Duration.ofSeconds(2).toNanos(); // consumers assigned and at the end
             long end = measureUntil;
             long i = 0;
@@ -95,9 +104,11 @@ public final class KafkaFloor {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                byte[] value = padding.clone();
-                ByteBuffer.wrap(value, 0, 8).putLong(System.nanoTime());
-                source.send(new ProducerRecord<>(topicA, "k" + (i++ % shape.keysA()), value));
+                for (int b = 0; b < shape.burst(); b++) {
+                    byte[] value = padding.clone();
+                    ByteBuffer.wrap(value, 0, 8).putLong(System.nanoTime());
+                    source.send(new ProducerRecord<>(topicA, "k" + (i++ % shape.keysA()), value));
+                }
                 next += interval;
             }
             sleepQuietly(2_000); // the last records travel

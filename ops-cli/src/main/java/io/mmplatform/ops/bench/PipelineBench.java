@@ -215,7 +215,7 @@ public final class PipelineBench {
             // the floor's clients are new code to this JVM: its warm-up lets them be compiled before it counts
             LatencyStats floor = KafkaFloor.run(state.bootstrap(), new KafkaFloor.Shape(4, 8,
                     capture.averageBytes(Topics.MD_REFERENCE), capture.averageBytes(Topics.QUOTE_INTENTS),
-                    o.markets(), 2, rate, FLOOR_WARMUP, o.measure()));
+                    o.markets(), 2, rate, o.markets(), FLOOR_WARMUP, o.measure()));
             ObjectNode report = report(o, rate, drainSeconds, hops, timers, floor, lag, rss,
                     capture.referenceRate(seconds));
             report.set("cpuPercentOfOneCore", Json.MAPPER.valueToTree(cpuPercent(cpuBefore, cpuAfter, seconds)));
@@ -553,6 +553,7 @@ public final class PipelineBench {
         h.set("tickToOrder", Json.MAPPER.valueToTree(hops.tickToOrder()));
         r.set("executionTimers", Json.MAPPER.valueToTree(timers));
         r.set("floor", Json.MAPPER.valueToTree(floor));
+        r.put("floorBurst", o.markets()); // records sent together at each instant, as the markets tick together
         ObjectNode ratio = r.putObject("ratioToFloor");
         double[] x = hops.tickToOrder().ratioTo(floor);
         ratio.put("p50", x[0]);
@@ -579,6 +580,9 @@ public final class PipelineBench {
         out.println(hops.intentToOrder().row("sent -> order (ms res)"));
         out.println(hops.tickToOrder().row("tick -> order (ms res)"));
         out.println(floor.row("kafka floor, 2 hops"));
+        out.printf(Locale.ROOT, "  (the floor sends %d records together every %.0f ms, as the markets tick)%n",
+                report.path("floorBurst").asInt(), report.path("floorBurst").asInt() * 1000.0
+                        / report.path("ticksPerSecond").asDouble(1));
         out.println("execution's timers (over Micrometer's ~2 min window, so with the end of the warm-up):");
         EXECUTION_TIMERS.forEach((name, label) -> {
             Map<String, Double> t = timers.getOrDefault(name, Map.of());
