@@ -1,5 +1,6 @@
 package io.mmplatform.quoting;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mmplatform.common.codec.Codecs;
 import io.mmplatform.common.messages.DataQuality;
@@ -30,6 +31,8 @@ import org.jboss.logging.Logger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wiring: Kafka in (md.reference through adapters.ReferenceConsumer, md.quality, md.venue-book, portfolio.positions, exec.fills, risk.kill), the engine and the
@@ -48,6 +51,9 @@ public class QuotingService {
     @Inject
     IntentPublisher intents;
 
+    // per-record meter lookups on the hot path build tag lists and hash them: cached by name instead
+    private final Map<String, Counter> referenceCounters = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Counter[]>> intentCounters = new ConcurrentHashMap<>();
     private volatile QuotingEngine engine;
     private volatile BotRegistry bots;
     private volatile boolean started;
@@ -158,7 +164,8 @@ public class QuotingService {
     /** From md.reference's poll thread ({@link io.mmplatform.quoting.adapters.ReferenceConsumer}). */
     public void onReference(ReferencePrice reference) {
         publish(engine().onReference(reference, System.currentTimeMillis()));
-        registry.counter("quoting.references", "instrument", reference.instrument()).increment();
+        referenceCounters.computeIfAbsent(reference.instrument(),
+                i -> registry.counter("quoting.references", "instrument", i)).increment();
     }
 
     @Incoming("md-venue-book")
@@ -230,13 +237,21 @@ public class QuotingService {
         }
     }
 
+    /** quoting_intents_total{wallet,market,kind}: kind empty (quotes pulled) or quotes. */
+    private Counter intentCounter(String wallet, String market, boolean empty) {
+        Counter[] pair = intentCounters.computeIfAbsent(wallet, w -> new ConcurrentHashMap<>())
+                .computeIfAbsent(market, m -> new Counter[]{
+                        registry.counter("quoting.intents", "wallet", wallet, "market", m, "kind", "quotes"),
+                        registry.counter("quoting.intents", "wallet", wallet, "market", m, "kind", "empty")});
+        return pair[empty ? 1 : 0];
+    }
+
     void publish(List<QuoteIntent> list) {
         for (QuoteIntent intent : list) {
             if (!intents.publish(intent)) {
                 continue; // counted and reported by the publisher; the next intent (level-triggered) supersedes it
             }
-            registry.counter("quoting.intents", "wallet", intent.walletId(), "market", intent.market(),
-                    "kind", intent.orders().isEmpty() ? "empty" : "quotes").increment();
+            intentCounter(intent.walletId(), intent.market(), intent.orders().isEmpty()).increment();
         }
     }
 
