@@ -218,6 +218,11 @@ public final class PollLoopConsumer<T> implements AutoCloseable {
                     }
                 }
             }
+        } catch (RuntimeException e) {
+            pollError = e.toString();
+            System.getLogger(PollLoopConsumer.class.getName()).log(System.Logger.Level.ERROR,
+                    "the " + topic + " consumer stopped: " + e, e);
+            throw e;
         } finally {
             running = false;
             try {
