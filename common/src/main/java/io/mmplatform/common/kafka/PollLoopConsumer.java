@@ -46,6 +46,7 @@ public final class PollLoopConsumer<T> implements AutoCloseable {
     public static final String REASON_HEADER = "dead-letter-reason";
     static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     static final long RETRY_AFTER_MS = 1000;
+    private static final System.Logger LOG = System.getLogger(PollLoopConsumer.class.getName());
 
     /** Gets each decoded record on the loop's thread. */
     public interface Handler<T> {
@@ -205,7 +206,7 @@ public final class PollLoopConsumer<T> implements AutoCloseable {
                     break;
                 } catch (KafkaException | IllegalStateException e) {
                     pollError = e.toString();
-                    System.getLogger(PollLoopConsumer.class.getName()).log(System.Logger.Level.ERROR,
+                    LOG.log(System.Logger.Level.ERROR,
                             "polling {0} failed, retrying in {1} ms: {2}", topic, RETRY_AFTER_MS, e.toString());
                     if (!pause()) {
                         break;
@@ -220,7 +221,7 @@ public final class PollLoopConsumer<T> implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             pollError = e.toString();
-            System.getLogger(PollLoopConsumer.class.getName()).log(System.Logger.Level.ERROR,
+            LOG.log(System.Logger.Level.ERROR,
                     "the " + topic + " consumer stopped: " + e, e);
             throw e;
         } finally {
@@ -228,7 +229,7 @@ public final class PollLoopConsumer<T> implements AutoCloseable {
             try {
                 consumer.close(Duration.ofSeconds(5)); // commits what was handled
             } catch (KafkaException e) {
-                System.getLogger(PollLoopConsumer.class.getName()).log(System.Logger.Level.WARNING,
+                LOG.log(System.Logger.Level.WARNING,
                         "closing the {0} consumer: {1}", topic, e.toString());
             }
             if (clientMetrics != null) {
@@ -268,7 +269,7 @@ public final class PollLoopConsumer<T> implements AutoCloseable {
     private void deadLetter(ConsumerRecord<String, String> record, RuntimeException reason) {
         deadLettered.incrementAndGet();
         String dlq = Topics.deadLetterOf(topic);
-        System.getLogger(PollLoopConsumer.class.getName()).log(System.Logger.Level.WARNING,
+        LOG.log(System.Logger.Level.WARNING,
                 "{0} record (partition {1}, offset {2}, key {3}) sent to {4}: {5}", topic, record.partition(),
                 record.offset(), record.key(), dlq, reason.toString());
         if (deadLetters == null) {
@@ -294,7 +295,7 @@ public final class PollLoopConsumer<T> implements AutoCloseable {
 
     /** The record stays in its topic (until retention); the log names where to find it. */
     private void notDeadLettered(ConsumerRecord<String, String> record, String dlq, Exception error) {
-        System.getLogger(PollLoopConsumer.class.getName()).log(System.Logger.Level.ERROR,
+        LOG.log(System.Logger.Level.ERROR,
                 "could not write {0} record (partition {1}, offset {2}) to {3}: {4}", topic, record.partition(),
                 record.offset(), dlq, error.toString());
     }
