@@ -1,5 +1,6 @@
 package io.mmplatform.risk;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mmplatform.common.Decimals;
 import io.mmplatform.common.codec.Codecs;
@@ -25,11 +26,16 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** Wiring: md.reference, md.quality, quote.intents, portfolio.positions and risk.kill in; risk.kill out. */
+/**
+ * Wiring: md.quality, portfolio.positions and risk.kill in; md.reference and quote.intents in through
+ * {@link io.mmplatform.risk.adapters.HighRateInputs}; risk.kill out.
+ */
 @ApplicationScoped
 public class RiskService {
     private static final Logger LOG = Logger.getLogger(RiskService.class);
@@ -43,6 +49,9 @@ public class RiskService {
     Emitter<String> killOut;
 
     private volatile RiskMonitor monitor;
+    /** Per-record counters, looked up once: the two high-rate inputs count every record. */
+    private final Map<String, Counter> referencesCounted = new ConcurrentHashMap<>();
+    private volatile Counter intentsChecked;
 
     void onStart(@Observes StartupEvent event) {
         monitor();
@@ -68,18 +77,26 @@ public class RiskService {
         return monitor;
     }
 
-    @Incoming("md-reference")
-    public void onReference(String value) {
-        ReferencePrice reference = Codecs.REFERENCE_PRICE.decode(value);
+    /** md.reference, from its poll thread ({@link io.mmplatform.risk.adapters.HighRateInputs}). */
+    public void onReference(ReferencePrice reference) {
         monitor().onReference(reference);
-        registry.counter("risk.references", "instrument", reference.instrument()).increment();
+        referencesCounted.computeIfAbsent(reference.instrument(),
+                i -> registry.counter("risk.references", "instrument", i)).increment();
     }
 
-    @Incoming("quote-intents")
-    public void onIntent(String value) {
-        QuoteIntent intent = Codecs.QUOTE_INTENT.decode(value);
+    /** quote.intents, from its poll thread ({@link io.mmplatform.risk.adapters.HighRateInputs}). */
+    public void onIntent(QuoteIntent intent) {
         publishBreaches(monitor().onIntent(intent, System.currentTimeMillis()));
-        registry.counter("risk.intents.checked").increment();
+        intentsChecked().increment();
+    }
+
+    private Counter intentsChecked() {
+        Counter c = intentsChecked;
+        if (c == null) {
+            c = registry.counter("risk.intents.checked");
+            intentsChecked = c;
+        }
+        return c;
     }
 
     @Incoming("portfolio-positions")

@@ -117,6 +117,38 @@ class RiskServiceTest {
         }
     }
 
+    @Test
+    void undecodableReferencesAndIntentsGoToTheirDeadLetterTopicsAndTheInputsGoOn() throws InterruptedException {
+        try (RecordCollector referenceDlq = TestKafka.collector(Topics.MD_REFERENCE + ".dlq");
+             RecordCollector intentDlq = TestKafka.collector(Topics.QUOTE_INTENTS + ".dlq")) {
+            TestKafka.send(Topics.MD_REFERENCE, "TSTD", "{not a reference");
+            TestKafka.send(Topics.QUOTE_INTENTS, "rw3", "{\"walletId\":\"rw3\"}");
+            ConsumerRecord<String, String> reference = referenceDlq.awaitRecord(r -> "TSTD".equals(r.key()), WAIT);
+            assertEquals("{not a reference", reference.value());
+            assertTrue(!reason(reference).isBlank(), "a reason");
+            assertEquals(Topics.MD_REFERENCE, header(reference, "dead-letter-topic"));
+            ConsumerRecord<String, String> intent = intentDlq.awaitRecord(r -> "rw3".equals(r.key()), WAIT);
+            assertTrue(!reason(intent).isBlank(), "a reason");
+            assertEquals(Topics.QUOTE_INTENTS, header(intent, "dead-letter-topic"));
+
+            long now = System.currentTimeMillis();
+            ReferencePrice after = new ReferencePrice("TSTD", "pyth", d("100"), d("0.01"), now, now * 1_000_000L);
+            TestKafka.send(Topics.MD_REFERENCE, after.key(), Codecs.REFERENCE_PRICE.encode(after));
+            Await.until("the next reference is consumed", WAIT,
+                    () -> metric("risk_references_total", "instrument=\"TSTD\"") >= 1);
+            assertTrue(http("GET", "/q/health/ready", null).body().contains("kafka md.reference, quote.intents"));
+        }
+    }
+
+    private static String reason(ConsumerRecord<String, String> record) {
+        return header(record, "dead-letter-reason");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static void sendQuality(String instrument, QualityState state, String reason) {
         DataQuality event = new DataQuality(instrument, state, reason, Map.of("test-a", d("100"), "test-b", d("105")),
                 System.currentTimeMillis());

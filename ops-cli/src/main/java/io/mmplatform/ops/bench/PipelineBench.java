@@ -38,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./mm bench pipeline}: the paper stack with N synthetic markets (one ladder bot each, no takers, no added
@@ -237,11 +236,13 @@ public final class PipelineBench {
                 LatencyStats tickToOrder, LatencyStats tickToReference, LatencyStats referenceToIntent) {
     }
 
-    /** Reads md.reference, quote.intents and exec.orders from their ends while the window runs. */
+    /**
+     * md.reference, quote.intents and exec.orders over the window: their end offsets are taken when the window opens,
+     * and the records from there are read after it closes (the topics keep them for an hour), so that the capture
+     * takes no CPU from the pipeline it measures.
+     */
     private static final class Capture {
         private final String bootstrap;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final List<Raw> raw = java.util.Collections.synchronizedList(new ArrayList<>(1 << 16));
         private final Map<String, long[]> bytes = new ConcurrentHashMap<>();
         private final List<QuoteIntent> intents = new ArrayList<>();
         /** The Kafka timestamp (the producer's send time, ms) of each intent record, by intent. */
@@ -250,78 +251,70 @@ public final class PipelineBench {
         /** The Kafka timestamp (price-feed's producer sent it, ms) of each reference, by its receive time. */
         private final Map<Long, Long> referenceSentMs = new java.util.HashMap<>();
         private long references;
-
-        private record Raw(String topic, String value, long timestampMs, int bytes) {
-        }
-        private Thread thread;
+        private KafkaConsumer<String, String> consumer;
+        private List<TopicPartition> parts;
 
         Capture(String bootstrap) {
             this.bootstrap = bootstrap;
         }
 
+        /** Marks where the window starts on each partition. */
         void start() {
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            // the records carry their own times, so the capture may read late: fewer, larger fetches keep its CPU
-            // (which the pipeline shares) low
-            p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
-            p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250);
-            KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
-            List<TopicPartition> parts = new ArrayList<>();
+            p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+            consumer = new KafkaConsumer<>(p);
+            parts = new ArrayList<>();
             for (String topic : List.of(Topics.MD_REFERENCE, Topics.QUOTE_INTENTS, Topics.EXEC_ORDERS)) {
-                c.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> parts.add(new TopicPartition(topic,
+                consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> parts.add(new TopicPartition(topic,
                         i.partition())));
             }
-            c.assign(parts);
-            c.seekToEnd(parts);
-            parts.forEach(c::position);
-            thread = new Thread(() -> {
-                try (c) {
-                    while (running.get()) {
-                        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
-                            // decoded after the window: the capture's own CPU stays out of what it measures
-                            raw.add(new Raw(r.topic(), r.value(), r.timestamp(), r.serializedValueSize()));
-                        }
-                    }
-                }
-            }, "bench-capture");
-            thread.start();
+            consumer.assign(parts);
+            consumer.seekToEnd(parts);
+            parts.forEach(consumer::position);
         }
 
+        /** Reads everything from the marks to the partitions' current ends, then decodes it. */
         void stop() {
-            running.set(false);
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            synchronized (raw) {
-                for (Raw r : raw) {
-                    bytes.computeIfAbsent(r.topic(), t -> new long[2])[0] += r.bytes();
-                    bytes.get(r.topic())[1]++;
-                    switch (r.topic()) {
-                        case Topics.MD_REFERENCE -> {
-                            references++;
-                            referenceSentMs.putIfAbsent(Codecs.REFERENCE_PRICE.decode(r.value()).receiveTimeNanos(),
-                                    r.timestampMs());
-                        }
-                        case Topics.QUOTE_INTENTS -> {
-                            QuoteIntent i = Codecs.QUOTE_INTENT.decode(r.value());
-                            intents.add(i);
-                            intentSentMs.put(i, r.timestampMs());
-                        }
-                        default -> {
-                            OrderEvent e = Codecs.ORDER_EVENT.decode(r.value());
-                            if (e.event() == OrderEventType.NEW) {
-                                orders.add(e);
-                            }
+            try (KafkaConsumer<String, String> c = consumer) {
+                Map<TopicPartition, Long> ends = c.endOffsets(parts, Duration.ofSeconds(30));
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (parts.stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the capture could not read the window's records back");
+                    }
+                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+                        if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                            take(r);
                         }
                     }
                 }
-                raw.clear();
+            }
+        }
+
+        private void take(ConsumerRecord<String, String> r) {
+            bytes.computeIfAbsent(r.topic(), t -> new long[2])[0] += r.serializedValueSize();
+            bytes.get(r.topic())[1]++;
+            switch (r.topic()) {
+                case Topics.MD_REFERENCE -> {
+                    references++;
+                    referenceSentMs.putIfAbsent(Codecs.REFERENCE_PRICE.decode(r.value()).receiveTimeNanos(),
+                            r.timestamp());
+                }
+                case Topics.QUOTE_INTENTS -> {
+                    QuoteIntent i = Codecs.QUOTE_INTENT.decode(r.value());
+                    intents.add(i);
+                    intentSentMs.put(i, r.timestamp());
+                }
+                default -> {
+                    OrderEvent e = Codecs.ORDER_EVENT.decode(r.value());
+                    if (e.event() == OrderEventType.NEW) {
+                        orders.add(e);
+                    }
+                }
             }
         }
 
@@ -416,7 +409,7 @@ public final class PipelineBench {
         for (StackState.Running r : state.components()) {
             out.put(r.name(), cpuTicks(r.pid()));
         }
-        out.put("bench (capture)", cpuTicks(ProcessHandle.current().pid()));
+        out.put("bench", cpuTicks(ProcessHandle.current().pid()));
         return out;
     }
 
