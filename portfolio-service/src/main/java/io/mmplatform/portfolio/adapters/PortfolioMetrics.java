@@ -19,7 +19,6 @@ public class PortfolioMetrics {
     public final Counter publishedOnMark;
     public final Counter publishFailures;
     public final Counter marksReceived;
-    public final Counter marksRejected;
     public final Timer fillApply;
 
     @Inject
@@ -40,8 +39,6 @@ public class PortfolioMetrics {
                 .description("position updates the broker did not accept").register(registry);
         marksReceived = Counter.builder("portfolio.marks.received")
                 .description("md.reference prices used as marks").register(registry);
-        marksRejected = Counter.builder("portfolio.marks.rejected")
-                .description("md.reference records that did not decode (sent to md.reference.dlq)").register(registry);
         fillApply = Timer.builder("portfolio.fill.apply")
                 .description("time to apply one fill: transaction and publication").register(registry);
         Gauge.builder("portfolio.positions.open", book, b -> b.all().stream().filter(p -> !p.isFlat()).count())

@@ -343,6 +343,27 @@ class PortfolioServiceTest {
         JsonNode health = getJson("/q/health/ready");
         assertEquals("UP", health.get("status").asText(), health::toString);
         assertTrue(health.toString().contains("portfolio database"), health::toString);
+        assertTrue(health.toString().contains("kafka md.reference"), health::toString);
+    }
+
+    @Test
+    void anUndecodableMarkGoesToTheDeadLetterTopicAndTheNextMarkIsUsed() {
+        RecordCollector dead = collect(Topics.MD_REFERENCE + ".dlq");
+        RecordCollector positions = collect(Topics.PORTFOLIO_POSITIONS);
+        send(fill("hyperliquid:5100:A", "SOL", Side.BUY, "150", "2", "0"));
+        awaitPosition(positions, "SOL", u -> u.fillCount() == 1);
+
+        String garbage = "{\"type\":\"reference-price\",\"instrument\":\"SOL\"" + UUID.randomUUID();
+        TestKafka.send(Topics.MD_REFERENCE, "SOL", garbage);
+        ConsumerRecord<String, String> letter = dead.awaitRecord(r -> garbage.equals(r.value()), WAIT);
+        assertNotNull(letter.headers().lastHeader("dead-letter-reason"), "dead-letter-reason header");
+        assertEquals(Topics.MD_REFERENCE, new String(letter.headers().lastHeader("dead-letter-topic").value(),
+                StandardCharsets.UTF_8));
+
+        sendMark("SOL", "151");
+        PositionUpdate marked = awaitPosition(positions, "SOL", u -> u.markPrice() != null
+                && u.markPrice().compareTo(new BigDecimal("151")) == 0);
+        assertDecimal("2", marked.unrealizedPnl()); // long 2 from 150, marked at 151
     }
 
     @Test

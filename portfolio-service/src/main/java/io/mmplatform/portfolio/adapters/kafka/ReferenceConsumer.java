@@ -1,18 +1,28 @@
 package io.mmplatform.portfolio.adapters.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mmplatform.common.Topics;
 import io.mmplatform.common.codec.Codecs;
-import io.mmplatform.common.codec.DecodeException;
+import io.mmplatform.common.kafka.PollLoopConsumer;
 import io.mmplatform.common.messages.ReferencePrice;
 import io.mmplatform.portfolio.adapters.PortfolioMetrics;
 import io.mmplatform.portfolio.domain.Position;
 import io.mmplatform.portfolio.domain.PositionBook;
 import io.mmplatform.portfolio.domain.PositionKey;
 import io.mmplatform.portfolio.domain.PublishThrottle;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * md.reference -> marks. Each reference price becomes its instrument's mark, the mark of every market priced from it
@@ -21,10 +31,22 @@ import org.jboss.logging.Logger;
  * portfolio.mark-publish-interval per position. A mark that arrives inside the interval is published when the
  * interval ends ({@link MarkFlusher}), so the last mark is never lost. Flat positions are not republished: their
  * unrealized PnL is 0 at any mark.
+ *
+ * <p>The topic carries a record per market per tick, so it is read by a plain consumer on a poll thread of its own
+ * (ADR 0015), group {@value #GROUP}, from the earliest record; records that do not decode go to md.reference.dlq
+ * (counted in {@code kafka_dead_letters_total{topic="md.reference"}}).
  */
+@Readiness
 @ApplicationScoped
-public class ReferenceConsumer {
-    private static final Logger LOG = Logger.getLogger(ReferenceConsumer.class);
+public class ReferenceConsumer implements HealthCheck {
+    static final String GROUP = "portfolio-service-marks";
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
+    @Inject
+    MeterRegistry registry;
 
     @Inject
     PositionBook book;
@@ -38,16 +60,23 @@ public class ReferenceConsumer {
     @Inject
     PortfolioMetrics metrics;
 
-    @Incoming("md-reference")
-    public Uni<Void> onReference(String value) {
-        ReferencePrice reference;
-        try {
-            reference = Codecs.REFERENCE_PRICE.decode(value);
-        } catch (DecodeException e) {
-            metrics.marksRejected.increment();
-            LOG.warnf("md.reference record rejected to md.reference.dlq: %s", e.getMessage());
-            return Uni.createFrom().failure(e);
+    private volatile PollLoopConsumer<ReferencePrice> loop;
+
+    void onStart(@Observes StartupEvent event) {
+        Map<String, Object> settings = new HashMap<>(kafka);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        loop = new PollLoopConsumer<>(settings, "portfolio-md-reference", Topics.MD_REFERENCE, Codecs.REFERENCE_PRICE,
+                (reference, record) -> onReference(reference), PollLoopConsumer.Assignment.NONE).start(registry);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (loop != null) {
+            loop.close();
         }
+    }
+
+    void onReference(ReferencePrice reference) {
         metrics.marksReceived.increment();
         long now = System.currentTimeMillis();
         for (Position position : book.mark(reference.instrument(), reference.price())) {
@@ -56,6 +85,16 @@ public class ReferenceConsumer {
                 publisher.publishOnMark(position.key());
             }
         }
-        return Uni.createFrom().voidItem();
+    }
+
+    /** Ready while the loop runs and its last poll succeeded. */
+    @Override
+    public HealthCheckResponse call() {
+        PollLoopConsumer<ReferencePrice> l = loop;
+        if (l == null) {
+            return HealthCheckResponse.named("kafka md.reference").down().withData("state", "not started").build();
+        }
+        PollLoopConsumer.Status s = l.status();
+        return HealthCheckResponse.named("kafka md.reference").status(s.healthy()).withData("state", s.describe()).build();
     }
 }
