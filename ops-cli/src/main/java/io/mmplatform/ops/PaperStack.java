@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Starts and stops the paper stack on this machine: a real Kafka broker (unless one is given), the venue simulator
@@ -168,7 +169,9 @@ public final class PaperStack {
                 properties.put(key.substring(component.module().length() + 1), value);
             }
         });
-        List<String> command = new ArrayList<>();
+        List<String> priority = cpuPriorityPrefix(component, offPathNice(System.getenv(OFF_PATH_NICE_ENV)),
+                niceCommand());
+        List<String> command = new ArrayList<>(priority);
         command.add(javaBinary());
         // first, so that a reader of a long command line (many -D settings) still finds whose process this is
         command.add("-Dmm.component=" + component.module());
@@ -192,7 +195,8 @@ public final class PaperStack {
                     "http://127.0.0.1:" + port, log);
             state.components().add(running);
             state.write();
-            out.printf("%-20s starting on port %d (pid %d, log %s)%n", running.name(), port, process.pid(), log);
+            out.printf("%-20s starting on port %d (pid %d%s, log %s)%n", running.name(), port, process.pid(),
+                    priority.isEmpty() ? "" : ", nice " + priority.get(2) + " (off the trading path)", log);
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + component.module(), e);
@@ -324,6 +328,47 @@ public final class PaperStack {
             return List.of(override.trim().split("\\s+"));
         }
         return SERVICE_JVM_OPTIONS;
+    }
+
+    /** How much lower the CPU priority of the components off the trading path is: a nice value, 0-19. */
+    static final int OFF_PATH_NICE = 10;
+    static final String OFF_PATH_NICE_ENV = "MM_OFF_PATH_NICE";
+    /** The nice command, where the system has one (Linux, macOS). */
+    static Optional<Path> niceCommand() {
+        return Stream.of("/usr/bin/nice", "/bin/nice").map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    /**
+     * The nice value of the components off the trading path (risk, portfolio): {@value #OFF_PATH_NICE} unless
+     * {@code MM_OFF_PATH_NICE} says otherwise (0: the same priority as the rest).
+     *
+     * @throws IllegalArgumentException naming the variable when its value is not a whole number from 0 to 19
+     */
+    static int offPathNice(String override) {
+        if (override == null || override.isBlank()) {
+            return OFF_PATH_NICE;
+        }
+        try {
+            int n = Integer.parseInt(override.strip());
+            if (n >= 0 && n <= 19) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(OFF_PATH_NICE_ENV + " must be a whole number from 0 to 19, got '"
+                + override + "'");
+    }
+
+    /**
+     * What goes before the java command: {@code nice -n N} for a component off the trading path (ADR 0016), nothing
+     * for the others, when N is 0, or where there is no nice command.
+     */
+    static List<String> cpuPriorityPrefix(StackComponent component, int nice, Optional<Path> niceCommand) {
+        if (component.tradingPath() || nice == 0 || niceCommand.isEmpty()) {
+            return List.of();
+        }
+        return List.of(niceCommand.get().toString(), "-n", Integer.toString(nice));
     }
 
     static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",

@@ -70,36 +70,46 @@ public final class LagSampler implements AutoCloseable {
     }
 
     private void sampleOnce() {
+        double t = (System.nanoTime() - startNanos) / 1e9;
+        List<ConsumerGroupListing> groups;
         try {
-            double t = (System.nanoTime() - startNanos) / 1e9;
-            for (ConsumerGroupListing g : admin.listConsumerGroups().all().get(5, TimeUnit.SECONDS)) {
-                if (g.groupState().orElse(GroupState.UNKNOWN) == GroupState.EMPTY) {
-                    continue; // no members: a group of an earlier run, or a one-off reader
-                }
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(g.groupId())
-                        .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-                if (committed.isEmpty()) {
-                    continue;
-                }
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                        .get(5, TimeUnit.SECONDS);
-                long lag = 0;
-                long end = 0;
-                for (var e : committed.entrySet()) {
-                    long endOffset = ends.get(e.getKey()).offset();
-                    end += endOffset;
-                    if (e.getValue() != null) {
-                        lag += Math.max(0, endOffset - e.getValue().offset());
-                    }
-                }
-                synchronized (samples) {
-                    samples.computeIfAbsent(g.groupId(), k -> new ArrayList<>()).add(new Sample(t, lag, end));
-                }
-            }
+            groups = new ArrayList<>(admin.listConsumerGroups().all().get(5, TimeUnit.SECONDS));
         } catch (Exception e) {
-            // a sample missed under load is a gap in the series, not a failed benchmark
+            return; // a sample missed under load is a gap in the series, not a failed benchmark
+        }
+        for (ConsumerGroupListing g : groups) {
+            if (g.groupState().orElse(GroupState.UNKNOWN) == GroupState.EMPTY) {
+                continue; // no members: a group of an earlier run, or a one-off reader
+            }
+            try {
+                sample(g.groupId(), t);
+            } catch (Exception e) {
+                // this group's gap; the other groups are still sampled
+            }
+        }
+    }
+
+    private void sample(String group, double t) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+        if (committed.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                .get(5, TimeUnit.SECONDS);
+        long lag = 0;
+        long end = 0;
+        for (var e : committed.entrySet()) {
+            long endOffset = ends.get(e.getKey()).offset();
+            end += endOffset;
+            if (e.getValue() != null) {
+                lag += Math.max(0, endOffset - e.getValue().offset());
+            }
+        }
+        synchronized (samples) {
+            samples.computeIfAbsent(group, k -> new ArrayList<>()).add(new Sample(t, lag, end));
         }
     }
 
