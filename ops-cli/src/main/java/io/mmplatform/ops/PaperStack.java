@@ -323,7 +323,7 @@ public final class PaperStack {
      * core here, so no parallel GC threads), capped metaspace, code cache and thread stacks. {@code MM_SERVICE_JVM_OPTS}
      * (space-separated) replaces them, for measuring other settings with {@code ./mm bench pipeline}.
      */
-    static List<String> serviceJvmOptions(String override) {
+    public static List<String> serviceJvmOptions(String override) {
         if (override != null && !override.isBlank()) {
             return List.of(override.trim().split("\\s+"));
         }
@@ -332,7 +332,7 @@ public final class PaperStack {
 
     /** How much lower the CPU priority of the components off the trading path is: a nice value, 0-19. */
     static final int OFF_PATH_NICE = 10;
-    static final String OFF_PATH_NICE_ENV = "MM_OFF_PATH_NICE";
+    public static final String OFF_PATH_NICE_ENV = "MM_OFF_PATH_NICE";
     /** The nice command, where the system has one (Linux, macOS). */
     static Optional<Path> niceCommand() {
         return Stream.of("/usr/bin/nice", "/bin/nice").map(Path::of).filter(Files::isExecutable).findFirst();
@@ -344,7 +344,7 @@ public final class PaperStack {
      *
      * @throws IllegalArgumentException naming the variable when its value is not a whole number from 0 to 19
      */
-    static int offPathNice(String override) {
+    public static int offPathNice(String override) {
         if (override == null || override.isBlank()) {
             return OFF_PATH_NICE;
         }

@@ -537,6 +537,10 @@ public final class PipelineBench {
         r.put("referencesPerSecond", referencesPerSecond);
         r.put("measureSeconds", o.measure().toSeconds());
         r.put("drainSeconds", drainSeconds);
+        // the launcher's settings the numbers were measured with
+        r.set("serviceJvmOptions", Json.MAPPER.valueToTree(PaperStack.serviceJvmOptions(
+                System.getenv("MM_SERVICE_JVM_OPTS"))));
+        r.put("offPathNice", PaperStack.offPathNice(System.getenv(PaperStack.OFF_PATH_NICE_ENV)));
         ObjectNode h = r.putObject("hops");
         h.set("tickToReferenceSent", Json.MAPPER.valueToTree(hops.tickToReference()));
         h.set("referenceSentToIntent", Json.MAPPER.valueToTree(hops.referenceToIntent()));
@@ -565,6 +569,8 @@ public final class PipelineBench {
         out.printf("%n%d markets, %.0f ticks/s (md.reference %.0f/s) over %ds%n", report.get("markets").asInt(),
                 report.get("ticksPerSecond").asDouble(), report.get("referencesPerSecond").asDouble(),
                 report.get("measureSeconds").asInt());
+        out.printf("(risk and portfolio at nice %d; services' JVM options %s)%n", report.get("offPathNice").asInt(),
+                String.join(" ", PaperStack.serviceJvmOptions(System.getenv("MM_SERVICE_JVM_OPTS"))));
         out.println(LatencyStats.header());
         out.println(hops.tickToReference().row("tick -> reference sent"));
         out.println(hops.referenceToIntent().row("reference sent -> intent"));

@@ -110,6 +110,11 @@ public final class QuotingEngine {
      * market) has one slot even across venues (market names differ per venue anyway).
      */
     private final Map<String, Slot> byPair = new HashMap<>();
+    /**
+     * Instrument -> the running slots priced from it, in the order their bots started: a reference finds its slots
+     * without a scan of every running slot (at 100 markets that scan was a tenth of quoting's work per reference).
+     */
+    private final Map<String, List<Slot>> byInstrument = new HashMap<>();
     private final Map<String, KillScope> engaged = new LinkedHashMap<>();
     /** The latest inputs, so a bot started later sees them at once: references per instrument. */
     private final Map<String, ReferencePrice> references = new HashMap<>();
@@ -196,6 +201,7 @@ public final class QuotingEngine {
         List<QuoteIntent> out = new ArrayList<>();
         for (Slot slot : slots) {
             byPair.put(pair(definition.wallet(), slot.market), slot);
+            byInstrument.computeIfAbsent(slot.instrument, i -> new ArrayList<>()).add(slot);
             ReferencePrice ref = references.get(slot.instrument);
             if (ref != null) {
                 applyReference(slot, ref);
@@ -219,6 +225,11 @@ public final class QuotingEngine {
         List<QuoteIntent> out = new ArrayList<>();
         for (Slot slot : r.slots()) {
             byPair.remove(pair(r.definition().wallet(), slot.market));
+            List<Slot> priced = byInstrument.get(slot.instrument);
+            priced.remove(slot);
+            if (priced.isEmpty()) {
+                byInstrument.remove(slot.instrument);
+            }
             slot.orders.clear();
             out.add(emit(slot, nowMs));
         }
@@ -454,15 +465,8 @@ public final class QuotingEngine {
 
     /** The running (bot, market)s priced from an instrument, on every venue. */
     private List<Slot> slotsOfInstrument(String instrument) {
-        List<Slot> out = new ArrayList<>();
-        for (Running r : running.values()) {
-            for (Slot slot : r.slots()) {
-                if (slot.instrument.equals(instrument)) {
-                    out.add(slot);
-                }
-            }
-        }
-        return out;
+        List<Slot> slots = byInstrument.get(instrument);
+        return slots == null ? List.of() : slots;
     }
 
     /** The running (bot, market)s on one venue's market. */

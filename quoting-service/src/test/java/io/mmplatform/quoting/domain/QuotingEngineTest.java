@@ -334,6 +334,8 @@ class QuotingEngineTest {
         // now the pair is free
         engine.start(bot("b2", "w1", "ETH"), new BotSummary("hyperliquid"), T0 + 6);
         assertEquals(java.util.Set.of("b2", "b3"), engine.runningBots());
+        assertEquals(List.of("w1", "w2"), engine.onReference(ref("ETH", "3000", T0 + 7), T0 + 7).stream()
+                .map(QuoteIntent::walletId).sorted().toList(), "an ETH reference reaches both bots quoting ETH");
     }
 
     @Test
